@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench quality|speed|scale` (see README)."""

@@ -1,0 +1,182 @@
+"""The engine: runs the rules over a page's blocks, resolves their findings and builds the `Document`."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+import regex
+
+from .blocks import CJK, Block, text_blocks
+from .decoding import decode
+from .document import METADATA_FIELDS, Document, Metadata, Removal
+from .errors import InputError, InputTooLarge, UnknownRule
+from .page import Page
+from .patterns import DEFAULT_LANGUAGES, compile_scanner
+from .rules import Rule, default_rules
+
+GUARD_MIN_TOKENS = 40
+GUARD_KEEP_SHARE = 0.03
+HTML_START = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b", regex.IGNORECASE | regex.DOTALL)
+CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+HANGUL = regex.compile(r"\p{Hangul}")
+ENGLISH = regex.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", regex.IGNORECASE)
+
+
+class Cleaner:
+    """A configured cleaner, built once and reused; safe to share across threads (it keeps no per-page state).
+
+    `disable` names built-in rules to skip; `extra_rules` are user `Rule`s, run before the built-in ones
+    so they win the blocks they claim; `rules` replaces the built-in list altogether.
+    """
+
+    def __init__(
+        self,
+        *,
+        disable: Iterable[str] = (),
+        extra_rules: Sequence[Rule] = (),
+        rules: Sequence[Rule] | None = None,
+        languages: Sequence[str] = DEFAULT_LANGUAGES,
+        max_chars: int = 50_000_000,
+    ):
+        builtin = default_rules() if rules is None else tuple(rules)
+        disable = set(disable)
+        unknown = disable - {r.name for r in builtin}
+        if unknown:
+            raise UnknownRule(f"unknown rule(s) {sorted(unknown)}; known: {[r.name for r in builtin]}")
+        self.rules: tuple[Rule, ...] = tuple(extra_rules) + tuple(r for r in builtin if r.name not in disable)
+        self.languages = tuple(languages)
+        self.max_chars = max_chars
+        self._scanner = compile_scanner(self.languages)
+
+    def clean(self, data: str | bytes, url: str | None = None) -> Document:
+        """Clean text or HTML, given as str or as bytes of any encoding; HTML is recognised by its start."""
+        encoding = None
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data, encoding = decode(data)
+        if not isinstance(data, str):
+            raise InputError(f"expected str or bytes, got {type(data).__name__}")
+        if HTML_START.match(data[:2000]):
+            return self.clean_html(data, url=url, encoding=encoding)
+        return self.clean_text(data, url=url, encoding=encoding)
+
+    def clean_text(self, text: str, url: str | None = None, *, encoding: str | None = None) -> Document:
+        """Clean the plain text a scraper saved from a page."""
+        self._check_size(text)
+        return self._run(text_blocks(text), text, url, "text", {}, encoding)
+
+    def clean_html(self, html: str | bytes, url: str | None = None, *, encoding: str | None = None) -> Document:
+        """Clean an HTML page."""
+        from .html import html_blocks
+
+        if isinstance(html, (bytes, bytearray, memoryview)):
+            html, encoding = decode(html)
+        self._check_size(html)
+        blocks, source, declared = html_blocks(html, url)
+        return self._run(blocks, source, url, "html", declared, encoding)
+
+    def _check_size(self, text: str) -> None:
+        if len(text) > self.max_chars:
+            raise InputTooLarge(f"{len(text):,} characters; the limit is {self.max_chars:,} (Cleaner(max_chars=...))")
+
+    def _run(self, blocks: list[Block], source: str, url, mode: str, declared: dict, encoding) -> Document:
+        page = Page(blocks, source, url, mode, self._scanner, declared)
+        meta = Metadata(encoding=encoding, flags=_input_flags(source))
+        whole: list[tuple[Block, str, str, str]] = []  # (block, rule, kind, reason)
+        parts: dict[int, list[tuple[int, int, str, str, str]]] = {}
+        for rule in self.rules:
+            try:
+                findings = list(rule(page))
+            except (TimeoutError, RecursionError) as error:
+                meta = meta.merged({"flags": (f"rule {rule.name} skipped: {type(error).__name__}",)})
+                continue
+            for finding in findings:
+                meta = meta.merged({k: v for k, v in finding.meta.items() if k in METADATA_FIELDS})
+                if finding.span is not None:
+                    index = finding.blocks[0]
+                    if index not in page.claimed:
+                        parts.setdefault(index, []).append((*finding.span, rule.name, rule.kind, finding.reason))
+                    continue
+                for index in finding.blocks:
+                    if page.claim(index, rule.name):
+                        whole.append((blocks[index], rule.name, rule.kind, finding.reason))
+        whole, meta = _guard(whole, blocks, meta)
+        return _build(blocks, source, whole, parts, meta, url, mode)
+
+
+def _guard(whole, blocks, meta):
+    """Refuse to strip nearly all of a page on the region finder's word alone: keep it and flag it."""
+    total = sum(b.tokens for b in blocks)
+    removed = sum(b.tokens for b, *_ in whole)
+    if total < GUARD_MIN_TOKENS or total - removed >= GUARD_KEEP_SHARE * total:
+        return whole, meta
+    kept = [w for w in whole if w[1] != "outside_article"]
+    if len(kept) == len(whole):
+        return whole, meta
+    flag = f"guard: the rules would keep {total - removed} of {total} tokens; kept the region finder's removals"
+    return kept, meta.merged({"flags": (flag,)})
+
+
+def _build(blocks, source, whole, parts, meta, url, mode) -> Document:
+    removed_blocks = {b.index for b, *_ in whole}
+    removals = [Removal(b.start, b.end, rule, kind, reason, b.text, b.path) for b, rule, kind, reason in whole]
+    paragraphs = []
+    for block in blocks:
+        if block.index in removed_blocks:
+            continue
+        text, cursor, pieces = block.text, 0, []
+        for start, end, rule, kind, reason in sorted(parts.get(block.index, ())):
+            if start < cursor:
+                continue
+            pieces.append(text[cursor:start])
+            removals.append(Removal(block.start + start, block.start + end, rule, kind, reason, text[start:end], block.path))
+            cursor = end
+        pieces.append(text[cursor:])
+        kept = "".join(pieces).strip()
+        if kept:
+            paragraphs.append(kept)
+    body = "\n".join(paragraphs)
+    removals.sort(key=lambda r: r.start)
+    meta = meta.merged({"language": _language(body or source), "site": _site(url or meta.source_url)})
+    return Document(body=body, metadata=meta, removed=tuple(removals), mode=mode, source=source)
+
+
+def _input_flags(source: str) -> tuple[str, ...]:
+    sample = source[:100_000]
+    if sample and len(CONTROL.findall(sample)) > 0.1 * len(sample):
+        return ("input looks binary: many control or replacement characters",)
+    return ()
+
+
+def _language(text: str) -> str | None:
+    """By script for CJK languages; English by its commonest words; otherwise unknown (None)."""
+    sample = text[:20_000]
+    cjk = len(CJK.findall(sample))
+    if cjk > 0.2 * len(sample.replace(" ", "")) and cjk > 10:
+        if len(KANA.findall(sample)) > 0.1 * cjk:
+            return "ja"
+        if len(HANGUL.findall(sample)) > 0.5 * cjk:
+            return "ko"
+        return "zh"
+    words = len(sample.split())
+    if words >= 20 and len(ENGLISH.findall(sample)) > 0.12 * words:
+        return "en"
+    return None
+
+
+def _site(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+_default: Cleaner | None = None
+
+
+def clean(data: str | bytes, url: str | None = None) -> Document:
+    """Clean one page (text or HTML, str or bytes) with the default rules."""
+    global _default
+    if _default is None:
+        _default = Cleaner()
+    return _default.clean(data, url=url)

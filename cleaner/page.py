@@ -1,0 +1,94 @@
+"""The view of a page that rules read: its blocks, the phrase hits on each, what earlier rules claimed,
+and the article region found among the blocks nobody claimed yet."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import regex
+
+from .blocks import Block
+from .patterns import timeout_for
+from .shapes import is_paragraph
+from .region import CLAIMED_COST, block_score, find_runs
+
+
+class Page:
+    def __init__(
+        self, blocks: Sequence[Block], source: str, url: str | None, mode: str, scanner: regex.Pattern, declared: dict | None = None
+    ):
+        self.blocks = blocks
+        self.declared = declared or {}  # what the page says of itself (HTML <title>, meta tags)
+        self.source = source
+        self.url = url
+        self.mode = mode
+        self.hits: list[dict[str, list[tuple[int, int]]]] = [_scan(scanner, b.text) for b in blocks]
+        self._claimed: dict[int, str] = {}
+        self._base_scores = [block_score(b) for b in blocks]
+        self._runs: list[tuple[int, int]] | None = None
+
+    # What earlier rules decided
+    @property
+    def claimed(self) -> Mapping[int, str]:
+        """Block index -> name of the rule that removed it."""
+        return self._claimed
+
+    def claim(self, index: int, rule: str) -> bool:
+        if index in self._claimed:
+            return False
+        self._claimed[index] = rule
+        self._runs = None
+        return True
+
+    def free(self) -> list[Block]:
+        """Blocks no rule has removed yet, in order."""
+        return [b for b in self.blocks if b.index not in self._claimed]
+
+    # Phrase hits
+    def has(self, index: int, family: str) -> bool:
+        return family in self.hits[index]
+
+    def coverage(self, index: int, family: str) -> float:
+        """Share of the block's non-space characters inside the family's hits."""
+        spans = self.hits[index].get(family)
+        if not spans:
+            return 0.0
+        text = self.blocks[index].text
+        covered = sum(len(text[s:e].replace(" ", "")) for s, e in spans)
+        return covered / max(1, len(text.replace(" ", "")))
+
+    # The article region
+    @property
+    def runs(self) -> list[tuple[int, int]]:
+        """Runs of block indices [start, end) that hold the article, by density of unclaimed text."""
+        if self._runs is None:
+            scores = [-CLAIMED_COST if i in self._claimed else s for i, s in enumerate(self._base_scores)]
+            self._runs = find_runs(scores)
+        return self._runs
+
+    @property
+    def core(self) -> tuple[int, int]:
+        """First and last+1 block index of the article region; (0, 0) when none was found."""
+        runs = self.runs
+        return (runs[0][0], runs[-1][1]) if runs else (0, 0)
+
+    @property
+    def lead(self) -> int:
+        """Index of the article's first prose block: what stands above it is the article's head zone."""
+        start, end = self.core
+        for block in self.blocks[start:end]:
+            if block.index not in self._claimed and is_paragraph(block):
+                return block.index
+        return start
+
+    def in_region(self, index: int) -> bool:
+        return any(s <= index < e for s, e in self.runs)
+
+    def score(self, index: int) -> float:
+        return self._base_scores[index]
+
+
+def _scan(scanner: regex.Pattern, text: str) -> dict[str, list[tuple[int, int]]]:
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in scanner.finditer(text, timeout=timeout_for(text)):
+        found.setdefault(match.lastgroup, []).append(match.span())
+    return found

@@ -1,0 +1,148 @@
+"""Phrase families that recur across sites, by language, and the shapes the rules share.
+
+A family is a set of phrases with one meaning (a copyright notice, a related-list heading, ...).
+Every phrase is a regular expression fragment; all families compile into one scanner with a named
+group per family, run once over each block, so rules never re-scan text. Where phrases of two
+families overlap, the family listed first wins, so the generic `ui` words come last.
+Adding a language is adding its phrases here.
+"""
+from __future__ import annotations
+
+import regex
+
+FAMILIES: dict[str, dict[str, list[str]]] = {
+    # Copyright, disclaimer and reprint notices.
+    "notice": {
+        "zh": [
+            r"版权所有", r"版权归.{0,15}所有", r"版权(?:声明|说明|属于)", r"免责(?:声明|条款)", r"信息存储空间",
+            r"不拥有所有权", r"不承担.{0,6}法律责任", r"仅代表作者", r"不代表本(?:站|网|平台|报)",
+            r"转载请(?:注明|联系|保留)", r"如(?:若|需|要)转载", r"未经.{0,8}(?:授权|许可|同意).{0,12}(?:转载|复制|使用|摘编)",
+            r"(?:禁止|谢绝|严禁)转载", r"如有侵权", r"侵权.{0,6}(?:删除|联系)", r"涉嫌(?:抄袭|侵权)", r"一经查实",
+            r"联系(?:我们|本站)?(?:进行)?删除", r"自发贡献", r"ICP(?:备|证)", r"公网安备", r"增值电信业务",
+            r"(?:违法|不良)信息举报", r"本站(?:部分)?(?:内容|文章|资源)(?:来自|来源于|均来自)",
+        ],
+        "en": [
+            r"©", r"\(c\)\s*(?:19|20)\d\d", r"\bcopyright\b", r"\ball rights reserved", r"\boriginally (?:appeared|published) (?:on|in|at)\b",
+            r"\breproduction\b.{0,30}\bprohibited", r"\bterms (?:of|and) (?:use|service|conditions)\b", r"\bprivacy (?:policy|notice)\b",
+            r"\bcookie (?:policy|settings|preferences)\b", r"\bwas (?:republished|reproduced) (?:from|with)\b", r"\bpowered by\b",
+            r"\bthe views expressed\b",
+        ],
+    },
+    # Headings that open a list of other articles.
+    "related": {
+        "zh": [
+            r"相关(?:推荐|阅读|文章|新闻|内容|资讯|链接|专题|话题|报道)", r"猜你(?:喜欢|想看)", r"热门(?:推荐|文章|阅读|资讯|新闻|标签|评论)",
+            r"(?:推荐|延伸|扩展|拓展)阅读", r"(?:推荐|最新|精彩|热点|更多)(?:文章|推荐|资讯)", r"大家都在看", r"为你推荐",
+            r"你可能(?:还)?(?:喜欢|感兴趣)", r"看了(?:本文|这篇文章)的人还", r"阅读排行", r"点击排行", r"本周热门", r"排行榜",
+            r"最新(?:发布|更新|评论)", r"其他(?:文章|新闻)",
+        ],
+        "en": [
+            r"\brelated(?: (?:articles?|posts?|stories|news|content|reading|links|coverage|topics))?\b", r"\byou (?:may|might) also (?:like|enjoy)\b",
+            r"\bread more\b", r"\bmore (?:from|stories|articles|news|on this|like this|in)\b", r"\brecommended(?: for you| stories| articles| reading)?\b",
+            r"\bpopular (?:posts|stories|articles|now)\b", r"\bmost (?:popular|read|viewed|shared|emailed)\b", r"\btrending(?: now| stories)?\b",
+            r"\bfurther reading\b", r"\bsee also\b", r"\bwhat to read next\b", r"\bdon'?t miss\b", r"\beditors?'? picks\b",
+            r"\brecent (?:posts|articles|comments)\b", r"\blatest (?:news|stories|articles|posts)\b", r"\btop stories\b",
+        ],
+    },
+    # Ads, promotions and calls to subscribe or follow.
+    "ad": {
+        "zh": [
+            r"客服(?:微信|QQ|电话)", r"(?:加|添加|联系)(?:客服)?(?:微信|QQ)", r"微信(?:号|公众号)", r"关注.{0,6}公众号", r"扫码", r"扫一扫",
+            r"(?:扫描|长按|识别)(?:下方)?二维码", r"QQ群", r"(?:免费)?(?:领取|获取).{0,10}(?:模板|资料|源码|福利|课程)", r"免费(?:领取|下载|试用)",
+            r"点击(?:领取|下载|购买|咨询|报名)", r"限时(?:优惠|特惠|免费)", r"广告", r"赞助商", r"商务合作", r"投放",
+        ],
+        "en": [
+            r"\badvertisement\b", r"\bsponsored\b", r"\bsign up for (?:our|the|a)\b.{0,20}\bnewsletters?\b", r"\bnewsletters?\b",
+            r"\bsubscribe (?:to|now|today)\b", r"\bdownload (?:our|the) app\b", r"\bfollow us\b", r"\bpaid (?:content|post|partnership)\b",
+            r"\bshop now\b", r"\bbuy now\b", r"\bpromoted\b", r"\bget (?:the|our) latest\b", r"\bad choices\b",
+        ],
+    },
+    # Pagination and previous/next links.
+    "pagination": {
+        "zh": [
+            r"上一(?:篇|页|章|条)", r"下一(?:篇|页|章|条)", r"前一(?:篇|页)", r"后一(?:篇|页)", r"尾页", r"末页",
+            r"第\s*\d+\s*页", r"共\s*\d+\s*页", r"返回(?:首页|顶部|列表|目录|上一级)", r"没有了",
+        ],
+        "en": [
+            r"\b(?:previous|prev|next) (?:article|post|page|story|chapter|entry)\b", r"\b(?:older|newer) (?:posts?|entries|articles)\b",
+            r"\bpage \d+ of \d+\b", r"\bback to top\b", r"^(?:«\s*)?previous$", r"^next(?:\s*»)?$",
+        ],
+    },
+    # Byline keys: who wrote it, where it came from, when.
+    "byline": {
+        "zh": [
+            r"作\s*者", r"^文\s*[/|｜:：]", r"记\s*者", r"通讯员", r"(?:责任|本文|值班|网络)?编辑", r"责编", r"审核", r"校对", r"来\s*源",
+            r"出\s*处", r"(?:发布|发表|更新|上传|提交|录入|添加)(?:时间|日期|于)", r"发表于", r"时\s*间[:：]", r"日\s*期[:：]",
+            r"(?:阅读|浏览|点击|访问)(?:量|数|次数|人数)?[:：]?\s*\d", r"投稿(?:用户|人)?", r"供\s*稿", r"摄\s*影", r"图片来源", r"字数",
+        ],
+        "en": [
+            r"^by\s+\p{Lu}", r"\bwritten by\b", r"\bposted (?:on|by|in|at)\b", r"\bpublished(?: on| at)?\b", r"\bupdated(?: on| at)?\b",
+            r"\blast (?:modified|updated)\b", r"\bauthor\b", r"\breporter\b", r"\beditor\b", r"\bphotos? by\b", r"\bstaff writer\b",
+            r"\bmin(?:ute)?s? read\b", r"\bsource\b",
+        ],
+    },
+    # Site furniture: breadcrumbs, share and like widgets, login and search boxes, menus.
+    "ui": {
+        "zh": [
+            r"当前位置", r"您的位置", r"你的位置", r"所在位置", r"首页", r"分享(?:到|至)?", r"转发", r"收藏", r"点赞", r"打赏", r"举报",
+            r"评论", r"登录", r"注册", r"退出", r"搜索", r"设为首页", r"网站地图", r"联系我们", r"关于我们", r"字号", r"打印",
+            r"关闭(?:窗口|本页)", r"[大中小]{3}", r"微博", r"微信", r"QQ空间", r"豆瓣", r"复制链接", r"返回", r"更多", r"订阅", r"留言",
+            r"导航", r"频道", r"帮助", r"客户端", r"APP", r"手机版", r"电脑版", r"赞", r"回复", r"顶", r"踩", r"推荐", r"投稿",
+        ],
+        "en": [
+            r"\bshare(?: (?:this|on|via))?\b", r"\btweet\b", r"\bpin(?: it)?\b", r"\bemail(?: this)?\b", r"\bprint(?: this)?\b",
+            r"\blog ?(?:in|out)\b", r"\bsign (?:in|up|out)\b", r"\bregister\b", r"\bsearch\b", r"\bskip to\b", r"\bmenu\b", r"\bhome\b",
+            r"\bsubscribe\b", r"\bcomments?\b", r"\blike\b", r"\breply\b", r"\bcontact(?: us)?\b", r"\babout(?: us)?\b", r"\bsitemap\b",
+            r"\bfacebook\b", r"\btwitter\b", r"\blinkedin\b", r"\bwhatsapp\b", r"\breddit\b", r"\bpinterest\b", r"\binstagram\b",
+            r"\byoutube\b", r"\bcopy link\b", r"\bfollow\b", r"\bclose\b", r"\bopen\b", r"\bmore\b", r"\bsave\b", r"\bnews\b",
+            r"\bsections?\b", r"\bvideo\b", r"\bpodcasts?\b", r"\bnewsletters?\b", r"\bfeedback\b", r"\bhelp\b", r"\bfaq\b",
+            r"\bprivacy\b", r"\bterms\b", r"\bcookies?\b", r"\badvertise\b", r"\bcareers\b", r"\bjobs\b", r"\bedition\b",
+        ],
+    },
+}
+
+DEFAULT_LANGUAGES = ("zh", "en")
+
+
+def compile_scanner(languages=DEFAULT_LANGUAGES) -> regex.Pattern:
+    """One pattern with a named group per family, so one scan of a block finds every family's hits."""
+    groups = []
+    for family, by_lang in FAMILIES.items():
+        phrases = [p for lang in languages for p in by_lang.get(lang, ())]
+        if phrases:
+            groups.append(f"(?P<{family}>{'|'.join(phrases)})")
+    return regex.compile("|".join(groups), regex.IGNORECASE | regex.MULTILINE)
+
+
+def timeout_for(text: str) -> float:
+    """A budget that grows with the text, so long inputs are not cut off but nothing backtracks for ever."""
+    return 1.0 + len(text) / 1_000_000
+
+
+# Shapes shared by several rules.
+URL = regex.compile(r"(?:https?://|www\.)[^\s\"'<>，。、；）)\]】]+", regex.IGNORECASE)
+EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+DATE_ONLY = regex.compile(
+    r"^(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*[\d,.]+\s*[kKwW万]?\s*[)\]）】]?$")
+ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|。。。)\s*$")
+
+CONTACTS = {
+    "wechat": regex.compile(r"(?:微信|weixin|wechat|vx|v信)\s*(?:号|ID)?\s*[:：]?\s*([A-Za-z][\w-]{4,19}|\d{5,12})", regex.IGNORECASE),
+    "qq": regex.compile(r"QQ\s*(?:号|群|群号)?\s*[:：]?\s*(\d{5,11})", regex.IGNORECASE),
+    "email": EMAIL,
+    "phone": regex.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"),
+    "url": URL,
+}
+
+
+def find_contacts(text: str) -> list[tuple[str, str]]:
+    """(kind, value) for each contact in an ad or notice; an email is not also counted as a QQ number."""
+    found = []
+    for kind, pattern in CONTACTS.items():
+        for match in pattern.finditer(text, timeout=timeout_for(text)):
+            value = match.group(match.lastindex or 0)
+            if not any(value in seen for _, seen in found):
+                found.append((kind, value))
+    return found

@@ -1,0 +1,57 @@
+"""Finding the article: the runs of blocks where text is dense, between the page's furniture.
+
+Each block scores its length (CJK characters count half a word), plus a bonus for sentence
+punctuation, minus a fixed cost per block and its share of link text. Menus, lists of links and
+footers are many short blocks and sum negative; paragraphs sum positive. The best-scoring run is the
+core (a maximum-sum subarray); further runs join when they score a fair share of the core, so forum
+posts and articles split by a widget are kept whole.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .blocks import Block
+
+BLOCK_COST = 6.0
+CLAIMED_COST = 3.0
+JOIN_SHARE = 0.25
+JOIN_MIN = 20.0
+
+
+def block_score(block: Block) -> float:
+    size = block.cjk * 0.5 + (block.tokens - block.cjk)
+    size *= 1.0 - block.link_density
+    bonus = min(block.punct, 20) * 1.5 + (2.0 if block.ends_sentence else 0.0)
+    if block.bullet:
+        bonus -= 2.0
+    return size + bonus - BLOCK_COST
+
+
+def best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum run of scores[lo:hi] as (sum, start, end); end is exclusive."""
+    best = (0.0, lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += scores[i]
+        if total > best[0]:
+            best = (total, start, i + 1)
+    return best
+
+
+def find_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
+    """The core run and every other run worth a fair share of it, in page order."""
+    core_sum, start, end = best_run(scores, 0, len(scores))
+    if core_sum <= 0:
+        return []
+    runs = [(start, end)]
+    pending = [(0, start), (end, len(scores))]
+    floor = max(JOIN_MIN, JOIN_SHARE * core_sum)
+    while pending:
+        lo, hi = pending.pop()
+        total, s, e = best_run(scores, lo, hi)
+        if total >= floor:
+            runs.append((s, e))
+            pending += [(lo, s), (e, hi)]
+    return sorted(runs)

@@ -1,0 +1,47 @@
+import regex
+
+from ..dates import find_date
+from ..shapes import is_date
+from . import remove, rule
+
+VALUE = r"\s*[:：]?\s*([^\s|｜/,，;；()（）]{2,30})"
+AUTHOR = regex.compile(r"(?:作\s*者|^文\s*[/|｜:：]|记\s*者|编\s*辑|written by|^by)" + VALUE, regex.IGNORECASE)
+ENGLISH_NAME = regex.compile(r"(?:^by|written by)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})", regex.IGNORECASE)
+SOURCE = regex.compile(r"(?:来\s*源|出\s*处|source)" + VALUE, regex.IGNORECASE)
+VIEWS = regex.compile(r"(?:阅读|浏览|点击|访问|views?)\s*(?:量|数|次数|人数)?\s*[:：]?\s*(\d[\d,]*)", regex.IGNORECASE)
+PLACEHOLDER = {"投稿用户", "admin", "佚名", "未知", "匿名", "本站", "小编", "网友"}
+
+
+def _parse(text: str) -> dict:
+    meta = {}
+    name = ENGLISH_NAME.search(text) or AUTHOR.search(text)
+    if name and name.group(1) not in PLACEHOLDER and not find_date(name.group(1)):
+        meta["author"] = name.group(1).strip()
+    source = SOURCE.search(text)
+    if source and not source.group(1).startswith("http"):
+        meta["source"] = source.group(1)
+    views = VIEWS.search(text)
+    if views:
+        meta["counters"] = {"views": int(views.group(1).replace(",", ""))}
+    date = find_date(text)
+    if date:
+        meta["published"] = date
+    return meta
+
+
+@rule("byline", kind="byline")
+def byline(page):
+    """Bylines, source and date lines (作者/来源/责任编辑/发布时间/投稿用户, By …, Published …), parsed into
+    author, source, published and view counts, then removed.
+
+    Signals: a short block (at most 30 tokens) with a `byline` phrase, or a bare date line before the
+    article; anywhere on the page, since 责任编辑 lines close articles.
+    False positives: long blocks are prose ("the study, published in Nature, ...") and stay.
+    Example: "作者：张三 来源：新华网 2024-06-27 10:00" -> author 张三, source 新华网, published.
+    """
+    start = page.lead
+    for block in page.free():
+        keyed = page.has(block.index, "byline") and block.tokens <= 30
+        bare_date = is_date(block) and block.index <= start
+        if keyed or bare_date:
+            yield remove(block.index, "byline or date line" if keyed else "date line before the article", **_parse(block.text))

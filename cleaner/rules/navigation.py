@@ -1,0 +1,28 @@
+import regex
+
+from ..shapes import is_number
+from . import remove, rule
+
+BREADCRUMB = regex.compile(r"^[^>›»/|]{1,20}(?:\s*[>›»/|]\s*[^>›»/|]{1,30}){2,}$")
+COUNTER = regex.compile(r"^[\p{L}\s]{0,6}[(\[（【]?\s*\d+\s*[)\]）】]?(?:\s*[\p{L}]{0,4})?$")
+
+
+@rule("navigation", kind="navigation")
+def navigation(page):
+    """Site furniture: breadcrumbs, menus, share/like/comment widgets and counters, login and search boxes.
+
+    Signals: a short block (at most 12 tokens) that is mostly `ui` words (分享到, 登录, 评论, Share,
+    Sign in, Menu), a breadcrumb trail (首页 > 新闻 > 国内), or a bare counter such as "(0)" or "赞 12".
+    False positives: only short blocks qualify, and half of their characters must be widget words, so a
+    heading such as "分享经济的未来" stays.
+    Example: "分享到：微博 微信 QQ空间" -> removed.
+    """
+    for block in page.free():
+        if block.tokens > 12:
+            continue
+        if page.coverage(block.index, "ui") >= 0.5:
+            yield remove(block.index, "share, login, menu or widget words")
+        elif BREADCRUMB.match(block.text):
+            yield remove(block.index, "breadcrumb trail")
+        elif is_number(block) or (block.tokens <= 3 and COUNTER.match(block.text)):
+            yield remove(block.index, "bare counter")

@@ -1,0 +1,36 @@
+from . import remove, rule
+
+
+def _gaps(page):
+    """Maximal runs of unclaimed blocks outside the article region, with where they sit."""
+    start, end = page.core
+    gap = []
+    for block in page.blocks:
+        outside = block.index not in page.claimed and not page.in_region(block.index)
+        if outside:
+            gap.append(block)
+        if gap and (not outside or block.index == len(page.blocks) - 1):
+            where = "before" if gap[0].index < start else "after" if gap[0].index >= end else "between parts of"
+            yield gap, where
+            gap = []
+
+
+@rule("outside_article", kind="outside")
+def outside_article(page):
+    """Everything outside the article region: menus, sidebars, footers, lists of links.
+
+    Signals: the region finder (`cleaner.region`) scores each block by its length, sentence punctuation
+    and link share against a fixed cost per block; runs of short, link-like or unpunctuated blocks sum
+    negative and fall outside. Each gap is one finding, with its size and shape in the reason.
+    False positives: runs that score a fair share of the best one join the region, so an article
+    split by a widget, or a thread of forum posts, is kept whole.
+    Example: 40 one-word menu lines above a 10-paragraph article -> removed as one gap.
+    """
+    if not page.runs:
+        return
+    for gap, where in _gaps(page):
+        mean = sum(b.tokens for b in gap) / len(gap)
+        yield remove(
+            [b.index for b in gap],
+            f"{len(gap)} block(s) {where} the article region (mean {mean:.0f} tokens, score {sum(page.score(b.index) for b in gap):.0f})",
+        )

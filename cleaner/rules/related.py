@@ -1,0 +1,48 @@
+from ..document import Link
+from ..dates import find_date
+from ..shapes import is_date, is_list_entry, is_number, is_teaser
+from . import remove, rule
+
+
+def _items(blocks):
+    """Related links from a list: each title line, with the date and count lines that follow it."""
+    items = []
+    for block in blocks:
+        if is_date(block) and items:
+            items[-1]["date"] = items[-1]["date"] or find_date(block.text) or block.text
+        elif is_number(block) and items:
+            digits = "".join(ch for ch in block.text if ch.isdigit())
+            items[-1]["views"] = items[-1]["views"] or (int(digits) if digits else None)
+        elif not is_teaser(block) or not items:
+            items.append({"title": block.text.lstrip("*•·-●◆■▪►» ").strip(), "date": None, "views": None})
+    return tuple(Link(title=i["title"], date=i["date"], views=i["views"]) for i in items)
+
+
+@rule("related", kind="related")
+def related(page):
+    """Lists of other articles opened by a heading (相关推荐, 猜你喜欢, 热门文章, Related articles, You may also like).
+
+    Signals: a short block that is mostly a `related` phrase, then the run of list entries after it
+    (bullets, short titles, teasers ending in an ellipsis, date and count lines). The entries go to
+    `related` with their dates and view counts.
+    False positives: the heading must be short and mostly the phrase, so "我们推荐阅读原文" in a
+    paragraph stays; the run stops at the first block that reads like prose.
+    Example: "相关推荐" / "• 干部监督工作情况汇报" / "近年来…" / "2023年6月19日" / "199" -> all removed.
+    """
+    blocks = page.blocks
+    i = 0
+    while i < len(blocks):
+        head = blocks[i]
+        if head.index in page.claimed or not page.has(i, "related") or head.tokens > 12 or page.coverage(i, "related") < 0.4:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(blocks) and (j in page.claimed or is_list_entry(blocks[j])):
+            j += 1
+        entries = [b for b in blocks[i + 1 : j] if b.index not in page.claimed]
+        yield remove(
+            [head.index] + [b.index for b in entries],
+            f"related-articles list under {head.text!r} ({len(entries)} blocks)",
+            related=_items(entries),
+        )
+        i = j

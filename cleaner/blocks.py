@@ -19,6 +19,7 @@ PUNCT = regex.compile(r"[，。！？；：、…]|[,.;!?:](?=\s|$|[^\x00-\x7f])
 SENTENCE_END = regex.compile(r"[。！？!?…；;.．\"”’」』:：]\s*$")
 BULLET = regex.compile(r"^(?:[*•·・●○◆◇■□▪▫►▶»\-–—]+\s*|\d{1,2}[.、)）]\s+)")
 LINE = regex.compile(r"[^\r\n]+")
+SEGMENT_GAP = regex.compile(r"\s*[|｜]\s*|[ \t\u3000\u00a0]{2,}|\s[·•/]\s")
 EDGE_SPACE = regex.compile(r"^[\s\u3000\u00a0\ufeff\u200b]+|[\s\u3000\u00a0\ufeff\u200b]+$")
 
 
@@ -36,6 +37,7 @@ class Block:
     cjk: int = 0
     punct: int = 0
     ends_sentence: bool = False
+    segments: int = 1  # items on the line, split by " | " or wide gaps: menus have many
     repeats: int = 1  # how many blocks of the page have this exact text
     # HTML front end only
     tag: str | None = None
@@ -63,6 +65,7 @@ def shape(text: str) -> dict:
         "cjk": len(CJK.findall(text)),
         "punct": len(PUNCT.findall(text)),
         "ends_sentence": bool(SENTENCE_END.search(text[-4:])),
+        "segments": len(SEGMENT_GAP.findall(text)) + 1,
     }
 
 

@@ -48,3 +48,32 @@ def decode(data: bytes) -> tuple[str, str]:
     name = _codec(best.encoding) if best else None
     name = name or "gb18030"
     return data.decode(name, errors="replace"), name
+
+
+HIGH_RUN = regex.compile(r"[\x80-\xff]+")
+NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+HAN = regex.compile(r"\p{Han}")
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """Undo text that was decoded as Latin-1 when its bytes were UTF-8, GBK or Big5.
+
+    Evidence: nearly all non-ASCII characters are in U+0080-U+00FF and they come in long runs (a CJK
+    text's bytes), not one at a time (an accented Western word). The repair must then decode cleanly
+    and read as CJK. Returns (text, what was done) and leaves legitimate Latin-1 text alone.
+    """
+    runs = HIGH_RUN.findall(text[:200_000])
+    high = sum(map(len, runs))
+    if high < 40 or high < 0.9 * len(NON_ASCII.findall(text[:200_000])) or high / len(runs) < 4:
+        return text, None
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text, None
+    for codec in ("utf-8", "gb18030", "big5hkscs"):
+        fixed = raw.decode(codec, errors="replace")
+        han = len(HAN.findall(fixed))
+        # A scraper may have cut a few byte pairs in half; more broken bytes than that means a wrong guess.
+        if han >= 0.5 * len(NON_ASCII.findall(fixed)) and fixed.count("\ufffd") <= 0.01 * han:
+            return fixed, f"repaired mojibake: Latin-1 text re-read as {codec}"
+    return text, None

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import regex
 
 from .blocks import CJK, Block, text_blocks
-from .decoding import decode
+from .decoding import decode, repair_mojibake
 from .document import METADATA_FIELDS, Document, Metadata, Removal
 from .errors import InputError, InputTooLarge, UnknownRule
 from .page import Page
@@ -63,7 +63,9 @@ class Cleaner:
     def clean_text(self, text: str, url: str | None = None, *, encoding: str | None = None) -> Document:
         """Clean the plain text a scraper saved from a page."""
         self._check_size(text)
-        return self._run(text_blocks(text), text, url, "text", {}, encoding)
+        text, repaired = repair_mojibake(text)
+        declared = {"flags": (repaired,)} if repaired else {}
+        return self._run(text_blocks(text), text, url, "text", declared, encoding)
 
     def clean_html(self, html: str | bytes, url: str | None = None, *, encoding: str | None = None) -> Document:
         """Clean an HTML page."""
@@ -81,7 +83,7 @@ class Cleaner:
 
     def _run(self, blocks: list[Block], source: str, url, mode: str, declared: dict, encoding) -> Document:
         page = Page(blocks, source, url, mode, self._scanner, declared)
-        meta = Metadata(encoding=encoding, flags=_input_flags(source))
+        meta = Metadata(encoding=encoding, flags=_input_flags(source) + tuple(declared.get("flags", ())))
         whole: list[tuple[Block, str, str, str]] = []  # (block, rule, kind, reason)
         parts: dict[int, list[tuple[int, int, str, str, str]]] = {}
         for rule in self.rules:

@@ -62,7 +62,8 @@ class Page:
         """Runs of block indices [start, end) that hold the article, by density of unclaimed text."""
         if self._runs is None:
             scores = [-CLAIMED_COST if i in self._claimed else s for i, s in enumerate(self._base_scores)]
-            self._runs = find_runs(scores)
+            attachable = [i not in self._claimed and _attachable(b, self.hits[i]) for i, b in enumerate(self.blocks)]
+            self._runs = find_runs(scores, attachable)
         return self._runs
 
     @property
@@ -85,6 +86,11 @@ class Page:
 
     def score(self, index: int) -> float:
         return self._base_scores[index]
+
+
+def _attachable(block: Block, hits: dict) -> bool:
+    """Prose-like on its own terms: ends a sentence or a salutation, no list bullet, no widget words."""
+    return block.ends_sentence and not block.bullet and not hits and block.segments < 3
 
 
 def _scan(scanner: regex.Pattern, text: str) -> dict[str, list[tuple[int, int]]]:

@@ -57,6 +57,17 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\bshop now\b", r"\bbuy now\b", r"\bpromoted\b", r"\bget (?:the|our) latest\b", r"\bad choices\b",
         ],
     },
+    # Headings that open a comment section.
+    "comments": {
+        "zh": [
+            r"(?:网友|读者|最新|热门|全部|精彩|相关)评论", r"评论区", r"(?:发表|我要|查看)评论", r"^评论\s*[(（]?\d*[)）]?\s*$",
+            r"\d+\s*条(?:评论|回复|留言)", r"共\s*\d+\s*条", r"跟帖", r"^留言(?:板|区)?$", r"网友(?:回复|留言)",
+        ],
+        "en": [
+            r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b", r"^comments?(?:\s*\(\d+\))?:?$", r"\bleave a (?:reply|comment)\b",
+            r"\bpost a comment\b", r"\bjoin the (?:discussion|conversation)\b", r"\b(?:show|view|load|read) (?:all )?(?:\d+ )?comments\b", r"^discussion$", r"\bcomments are closed\b",
+        ],
+    },
     # Pagination and previous/next links.
     "pagination": {
         "zh": [

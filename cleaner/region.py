@@ -16,14 +16,17 @@ BLOCK_COST = 6.0
 CLAIMED_COST = 3.0
 JOIN_SHARE = 0.25
 JOIN_MIN = 20.0
+ATTACH = 2
 
 
 def block_score(block: Block) -> float:
     size = block.cjk * 0.5 + (block.tokens - block.cjk)
     size *= 1.0 - block.link_density
+    if block.segments >= 3 and block.tokens < 6 * block.segments:
+        size *= 0.2  # a menu bar: many short items on one line
     bonus = min(block.punct, 20) * 1.5 + (2.0 if block.ends_sentence else 0.0)
-    if block.bullet:
-        bonus -= 2.0
+    if block.bullet and not block.ends_sentence:
+        bonus -= 6.0  # a list of links, not a list of sentences
     return size + bonus - BLOCK_COST
 
 
@@ -40,8 +43,12 @@ def best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int
     return best
 
 
-def find_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
-    """The core run and every other run worth a fair share of it, in page order."""
+def find_runs(scores: Sequence[float], attachable: Sequence[bool] = ()) -> list[tuple[int, int]]:
+    """The core run and every other run worth a fair share of it, in page order.
+
+    A run then takes in up to ATTACH neighbours marked attachable (a salutation such as "同志们:" or
+    "Hi Alex," scores below zero on its own but belongs to the prose next to it).
+    """
     core_sum, start, end = best_run(scores, 0, len(scores))
     if core_sum <= 0:
         return []
@@ -54,4 +61,14 @@ def find_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
         if total >= floor:
             runs.append((s, e))
             pending += [(lo, s), (e, hi)]
-    return sorted(runs)
+    return [_attach(run, attachable) for run in sorted(runs)] if attachable else sorted(runs)
+
+
+def _attach(run: tuple[int, int], attachable: Sequence[bool]) -> tuple[int, int]:
+    start, end = run
+    for _ in range(ATTACH):
+        if start > 0 and attachable[start - 1]:
+            start -= 1
+        if end < len(attachable) and attachable[end]:
+            end += 1
+    return start, end

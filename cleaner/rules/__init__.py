@@ -69,7 +69,7 @@ def rule(name: str, kind: str) -> Callable[[Callable[[Page], Iterable[Finding]]]
 
 def default_rules() -> tuple[Rule, ...]:
     """The built-in rules in the order they run (earlier rules win a block)."""
-    from . import ads, byline, navigation, notice, outside, pagination, related, title, truncation
+    from . import ads, byline, comments, navigation, notice, outside, pagination, related, title, truncation
 
     return (
         notice.notice,
@@ -79,6 +79,7 @@ def default_rules() -> tuple[Rule, ...]:
         byline.byline,
         navigation.navigation,
         title.title,
+        comments.comments,
         outside.outside_article,
         truncation.truncation,
     )

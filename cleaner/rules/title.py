@@ -5,30 +5,40 @@ LOOKBACK = 4
 
 
 def _candidate(page):
-    """The title block: a heading-shaped block at the head of the article, by the strongest evidence."""
-    start = page.lead
-    head = [b for b in page.blocks[: start + 1] if is_heading(b)]
+    """The title block and why: the heading-shaped block above the article with the most evidence."""
+    lead = page.lead
     declared = page.declared.get("title")
-    if declared:
-        for block in head:
-            if block.text in declared or declared in block.text:
-                return block, "matches the page's declared title"
+    head = [b for b in page.blocks[: lead + 1] if is_heading(b) and b.index not in page.claimed and not page.hits[b.index]]
+    best, best_score, best_why = None, 0, ""
     for block in head:
-        if block.repeats > 1 and block.index < start:
-            return block, "heading repeated above the article"
-    before = [b for b in page.blocks[max(0, start - LOOKBACK) : start] if b.index not in page.claimed or page.claimed[b.index] == "byline"]
-    if before and is_heading(before[-1]) and before[-1].index > 0:
-        return before[-1], "heading just above the article"
+        score, why = 0, []
+        if declared and (block.text in declared or declared in block.text):
+            score, why = score + 4, why + ["matches the declared title"]
+        if block.repeats > 1:
+            score, why = score + 2, why + ["repeated above the article"]
+        if any(block.text in other.text and block.text != other.text for other in page.blocks[:lead]):
+            score, why = score + 2, why + ["part of a 'title | site' line"]
+        if block.index > 0 and lead - block.index <= LOOKBACK + _bylines_between(page, block.index, lead):
+            score, why = score + 1, why + ["just above the article"]
+        if score > best_score or (score == best_score and score and block.index > best.index):
+            best, best_score, best_why = block, score, ", ".join(why)
+    if best_score >= 2 or (best_score == 1 and best.tokens >= 4):
+        return best, best_why
     return None, ""
+
+
+def _bylines_between(page, start: int, end: int) -> int:
+    return sum(1 for i in range(start, end) if i in page.claimed)
 
 
 @rule("title", kind="title")
 def title(page):
     """The article title: found, kept out of the body, its repeats removed.
 
-    Signals: a heading-shaped block (3-60 tokens, no closing sentence punctuation, not a list item)
-    above the article that matches the page's declared title (HTML), or recurs above the article
-    (scrapers often save it twice), or stands right above the article, bylines aside.
+    Signals: a heading-shaped block (3-60 tokens, no closing sentence punctuation, not a list item,
+    no widget or notice words) above the article, scored by evidence: it matches the page's declared
+    title (HTML), recurs above the article (scrapers often save it twice), is part of a longer
+    "title | site" line, or stands right above the article once bylines are set aside.
     False positives: a first line of the page with nothing above it needs a repeat or a declared
     title to count, so cleaning a body again does not eat its first heading.
     Example: "在领导班子政治建设座谈会上的讲话" twice at the top -> title, both lines removed.

@@ -1,0 +1,312 @@
+"""The HTML front end: a page's markup to the same blocks the text front end makes, plus what the page
+declares of itself (title, author, dates, canonical URL, ...).
+
+One walk over the lxml tree makes one block per block element (a paragraph, a heading, a list item, a
+table row, a line of `<pre>`, text split by `<br>`), with its tag, its path (`body/div#main.content/p[3]`),
+the class and id names of it and its ancestors (`hints`), its link density and its links. Nothing is
+dropped here except what a reader never sees (scripts, styles, hidden elements, form controls): deciding
+what is boilerplate is the rules' job, so every removal keeps its reason and path in the audit trail.
+
+Safety: lxml's HTML parser never resolves external entities nor touches the network; pages nested deeper
+than the parser allows are flattened and parsed again; lxml failures fall back to BeautifulSoup.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from .blocks import Block, shape, with_repeats
+from .errors import InputError
+from .html_meta import page_metadata
+
+# Elements whose content no reader sees, or that are form controls and media: skipped with their subtree.
+SKIP = frozenset(
+    "script style noscript template title meta link base svg math iframe frame object embed applet canvas "
+    "select textarea button input map audio video source track param datalist option optgroup dialog".split()
+)
+# Elements that start and end a block.
+BLOCK = frozenset(
+    "html body address article aside blockquote center dd details dl dt dir div fieldset figcaption figure footer "
+    "form frameset h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav noframes ol p pre section summary "
+    "table tbody thead tfoot tr td th caption ul".split()
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# What makes a table cell a layout cell (its own blocks) rather than a data cell (one row, one block).
+CELL_BREAKERS = frozenset("p div table ul ol li br h1 h2 h3 h4 h5 h6 blockquote pre dl section article form".split())
+HIDDEN_CLASSES = frozenset(
+    "hidden hide d-none display-none sr-only visually-hidden visuallyhidden screen-reader-text screenreader-only "
+    "element-invisible is-hidden u-hidden".split()
+)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+CLASS_TOKEN = re.compile(r"[^a-z0-9_-]+")
+# Tags dropped (their text kept) when a page nests deeper than the parser allows.
+FLATTEN = re.compile(r"</?(?:div|span|font|center|section|article|b|i|u|s|em|strong|small|big|a|table|tbody|tr|td|ul|ol|li|blockquote|dl|dd)\b[^>]*>", re.IGNORECASE)
+ANY_TAG = re.compile(r"<[^>]*>")
+MAX_PATH_DEPTH = 60
+MAX_CLASSES = 4
+TOO_DEEP = ("Excessive depth",)
+
+
+def parse(html: str) -> tuple[etree._Element | None, list[str]]:
+    """The lxml tree of `html`, and flags about how it was read. Never resolves entities or fetches anything."""
+    flags: list[str] = []
+    html = XML_DECLARATION.sub("", html, count=1)
+    if CONTROL.search(html):
+        html = CONTROL.sub("", html)
+    root, errors = _lxml(html)
+    if any(any(marker in e for marker in TOO_DEEP) for e in errors):
+        flags.append("markup nested deeper than the parser allows: layout tags flattened")
+        root, errors = _lxml(FLATTEN.sub(" ", html))
+        if any(any(marker in e for marker in TOO_DEEP) for e in errors):
+            root, errors = _lxml("<html><body><pre>" + ANY_TAG.sub("\n", html).replace("<", "&lt;") + "</pre></body></html>")
+    if root is None or (_body(root) is None and "<body" in html[:200_000].lower()):
+        soup_root = _soup(html)
+        if soup_root is not None:
+            flags.append("lxml could not read the markup: parsed with BeautifulSoup")
+            root = soup_root
+    return root, flags
+
+
+def _lxml(html: str) -> tuple[etree._Element | None, list[str]]:
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8", default_doctype=False)
+    try:
+        root = etree.fromstring(html.encode("utf-8", "replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    return root, [e.message for e in parser.error_log if e.level >= 3]
+
+
+def _soup(html: str) -> etree._Element | None:
+    try:
+        from lxml.html import soupparser
+
+        roots = soupparser.convert_tree(__import__("bs4").BeautifulSoup(html, "html.parser"))
+    except (ImportError, RecursionError, ValueError):
+        return None
+    return next((r for r in roots if isinstance(r.tag, str)), None)
+
+
+def _body(root):
+    return root.find("body") if root.tag == "html" else (root if root.tag == "body" else None)
+
+
+class _Frame:
+    __slots__ = ("tag", "path", "hints", "counts", "block", "simple", "href", "pieces", "emitted")
+
+    def __init__(self, tag, path, hints, block):
+        self.tag = tag
+        self.path = path
+        self.hints = hints
+        self.counts = None
+        self.block = block
+        self.simple = False
+        self.href = None
+        self.pieces = None
+        self.emitted = False
+
+
+class _Walker:
+    """One pass over the tree collecting raw blocks and the elements metadata is read from."""
+
+    def __init__(self, base: str | None):
+        self.base = base
+        self.raw: list[tuple] = []  # (text, tag, path, hints, link_density, links, heading, bullet)
+        self.buf: list[str] = []
+        self.chars = 0
+        self.link_chars = 0
+        self.links: list[tuple[str, str]] = []
+        self.open_links: list[_Frame] = []
+        self.pre = 0
+        self.meta: list[etree._Element] = []  # meta, link, title, ld+json scripts, time, itemprop, rel=next
+        self.frames = 0
+
+    def text(self, piece: str) -> None:
+        self.buf.append(piece)
+        self.chars += len(piece)
+        if self.open_links:
+            self.link_chars += len(piece)
+            for frame in self.open_links:
+                frame.pieces.append(piece)
+
+    def flush(self, owner: _Frame) -> None:
+        if not self.buf:
+            return
+        raw = "".join(self.buf)
+        links = self.links
+        for frame in self.open_links:  # a link that wraps block elements: attach what it holds so far
+            anchor = " ".join("".join(frame.pieces).split())
+            if anchor and frame.href:
+                links.append((anchor, frame.href))
+                frame.emitted = True
+            frame.pieces = []
+        density = min(1.0, self.link_chars / self.chars) if self.chars else 0.0
+        self.buf, self.chars, self.link_chars, self.links = [], 0, 0, []
+        heading = HEADINGS.get(owner.tag, 0)
+        if self.pre:
+            for line in raw.splitlines():
+                line = line.rstrip()
+                if line.strip():
+                    self.raw.append((line.strip(), "pre", owner.path, owner.hints, density, tuple(links), 0, False))
+                    links = []
+            return
+        text = " ".join(raw.split())
+        if text:
+            self.raw.append((text, owner.tag, owner.path, owner.hints, density, tuple(links), heading, owner.tag == "li"))
+
+    def walk(self, root) -> None:
+        stack: list[_Frame] = []
+        top = _Frame("#root", "", "", True)
+        top.counts = {}
+        owners = [top]
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
+            if event == "start":
+                tag = el.tag
+                if not isinstance(tag, str):
+                    walker.skip_subtree()
+                    stack.append(None)
+                    continue
+                tag = tag.lower()
+                if tag in SKIP or tag == "br":
+                    if tag in ("meta", "link", "title", "script", "base"):
+                        self.meta.append(el)
+                    elif tag == "br":
+                        self.flush(owners[-1])
+                    walker.skip_subtree()
+                    stack.append(None)
+                    continue
+                attrib = el.attrib
+                cls = attrib.get("class")
+                ident = attrib.get("id")
+                if attrib.get("style") and HIDDEN_STYLE.search(attrib["style"]) or "hidden" in attrib or (
+                    cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+                ):
+                    walker.skip_subtree()
+                    stack.append(None)
+                    continue
+                if "itemprop" in attrib or tag == "time" or ("rel" in attrib and tag == "a"):
+                    self.meta.append(el)
+                parent = stack[-1] if stack else None
+                parent = parent if parent is not None else owners[-1]
+                is_block = tag in BLOCK
+                if tag in ("td", "th") and parent.tag == "tr" and parent.simple:
+                    is_block = False
+                    if self.buf:
+                        self.text("\t")
+                if len(owners) + len(stack) > MAX_PATH_DEPTH * 2 or parent.path.count("/") >= MAX_PATH_DEPTH:
+                    path, hints = parent.path, parent.hints
+                else:
+                    counts = parent.counts
+                    if counts is None:
+                        counts = parent.counts = {}
+                    n = counts.get(tag, 0) + 1
+                    counts[tag] = n
+                    segment = tag if n == 1 else f"{tag}[{n}]"
+                    names = ""
+                    if ident:
+                        ident = CLASS_TOKEN.sub("-", ident.lower()).strip("-")[:40]
+                        if ident:
+                            segment += "#" + ident
+                            names = ident
+                    if cls:
+                        tokens = [t for t in (CLASS_TOKEN.sub("-", c)[:40] for c in cls.lower().split()[:MAX_CLASSES]) if t]
+                        if tokens:
+                            segment += "." + ".".join(tokens)
+                            names = (names + " " + " ".join(tokens)).strip()
+                    path = f"{parent.path}/{segment}" if parent.path else segment
+                    hints = f"{parent.hints} {names}" if names and parent.hints else (names or parent.hints)
+                frame = _Frame(tag, path, hints, is_block)
+                if is_block:
+                    self.flush(owners[-1])
+                    owners.append(frame)
+                    if tag == "tr":
+                        frame.simple = _simple_row(el)
+                elif tag == "a":
+                    frame.href = attrib.get("href")
+                    frame.pieces = []
+                    self.open_links.append(frame)
+                if tag == "pre":
+                    self.pre += 1
+                stack.append(frame)
+                if el.text:
+                    self.text(el.text)
+            else:
+                frame = stack.pop()
+                if frame is not None:
+                    if frame.block:
+                        self.flush(frame)
+                        owners.pop()
+                    elif frame.tag == "a":
+                        self.open_links.remove(frame)
+                        anchor = " ".join("".join(frame.pieces).split())
+                        if frame.href and anchor and not (frame.emitted and not anchor):
+                            self.links.append((anchor, frame.href))
+                    if frame.tag == "pre":
+                        self.pre -= 1
+                    if frame.tag in ("td", "th") and not frame.block:
+                        self.text(" ")
+                tail = el.tail
+                if tail:
+                    self.text(tail)
+        self.flush(owners[-1])
+
+
+def _simple_row(tr) -> bool:
+    """A data row: no cell holds block elements, so the row reads as one line."""
+    for cell in tr:
+        if len(cell):
+            for node in cell.iter():
+                if node is not cell and isinstance(node.tag, str) and node.tag in CELL_BREAKERS:
+                    return False
+    return True
+
+
+def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, dict]:
+    """(blocks, source, declared): the page's blocks, its visible text (blocks joined by newlines, each
+    block's text at [start, end)), and what the page declares of itself."""
+    if not isinstance(html, str):
+        raise InputError(f"expected str, got {type(html).__name__}")
+    root, flags = parse(html)
+    if root is None:
+        return [], "", {"flags": tuple(flags) + ("no markup to read",)}
+    walker = _Walker(url)
+    walker.walk(root)
+    blocks, pieces, offset = [], [], 0
+    base = url
+    for el in walker.meta:
+        if el.tag == "base" and el.get("href"):
+            base = urljoin(url or "", el.get("href"))
+            break
+    for text, tag, path, hints, density, links, heading, bullet in walker.raw:
+        if base and links:
+            links = tuple((a, _resolve(base, h)) for a, h in links)
+        features = shape(text)
+        if bullet:
+            features["bullet"] = True
+        blocks.append(
+            Block(index=len(blocks), text=text, start=offset, end=offset + len(text), tag=tag, path=path, hints=hints,
+                  link_density=density, links=links, heading=heading, **features)
+        )
+        pieces.append(text)
+        offset += len(text) + 1
+    blocks = with_repeats(blocks)
+    source = "\n".join(pieces)
+    declared = page_metadata(root, walker.meta, blocks, url, base)
+    if flags:
+        declared["flags"] = tuple(declared.get("flags", ())) + tuple(flags)
+    return blocks, source, declared
+
+
+def _resolve(base: str, href: str) -> str:
+    if href.startswith(("http://", "https://")):
+        return href
+    if href.startswith(("javascript:", "mailto:", "#", "tel:")):
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href

@@ -8,8 +8,8 @@ import regex
 
 from .blocks import Block
 from .patterns import timeout_for
-from .shapes import is_paragraph
 from .region import CLAIMED_COST, block_score, find_runs
+from .shapes import is_paragraph
 
 
 class Page:

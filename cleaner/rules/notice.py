@@ -27,4 +27,4 @@ def notice(page):
         url = URL.search(block.text)
         if url and any(key in block.text.lower() for key in SOURCE_KEY):
             meta["source_url"] = url.group()
-        yield remove(block.index, f"notice phrase {sorted(distinct)[0]!r}", **meta)
+        yield remove(block.index, f"notice phrase {min(distinct)!r}", **meta)

@@ -1,5 +1,5 @@
-from ..document import Link
 from ..dates import find_date
+from ..document import Link
 from ..shapes import is_date, is_list_entry, is_number, is_teaser
 from . import remove, rule
 

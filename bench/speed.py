@@ -1,0 +1,122 @@
+"""`python -m bench speed`: cleaner's pages/s, MB/s and peak RSS in text and HTML mode, on one core, against
+floors measured in the same run on the same inputs: one compiled regex alternation over the texts (text mode),
+lxml parse + text_content() over the HTML (HTML mode); and trafilatura on the same HTML.
+Each measure runs in a fresh process, so its peak RSS is its own."""
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import time
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+import lxml.html
+import regex
+
+from . import corpora, report, tools
+
+# A few dozen boilerplate phrases, English and Chinese: the text-mode floor matches their union in one pass.
+PHRASES = (
+    "all rights reserved", "copyright", "privacy policy", "terms of use", "cookie", "subscribe", "newsletter",
+    "sign up", "log in", "share this", "follow us", "related articles", "read more", "advertisement",
+    "click here", "next page", "previous page", "back to top", "contact us", "about us", "comments",
+    "版权所有", "责任编辑", "相关阅读", "相关新闻", "推荐阅读", "上一篇", "下一篇", "来源", "分享到", "扫一扫",
+    "关注我们", "免责声明", "广告", "点击查看", "返回顶部", "首页", "联系我们", "网站地图", "原标题",
+)
+FLOOR = regex.compile("|".join(regex.escape(p) for p in PHRASES), regex.IGNORECASE)
+# measure name -> (the input it reads, the function applied to each page)
+MEASURES = {
+    "cleaner text": ("text", lambda data, record: tools.run("cleaner", data, record, "text")),
+    "regex floor": ("text", lambda data, record: FLOOR.findall(data)),
+    "cleaner html": ("html", lambda data, record: tools.run("cleaner", data, record, "html")),
+    "lxml floor": ("html", lambda data, record: lxml.html.document_fromstring(data).text_content()),
+    "trafilatura html": ("html", lambda data, record: tools.run("trafilatura", data, record, "html")),
+}
+RATIOS = (("cleaner text", "regex floor"), ("cleaner html", "lxml floor"), ("cleaner html", "trafilatura html"),
+          ("cleaner text", "trafilatura html"))
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def inputs(sets: list[str], limit: int | None, kind: str) -> list[tuple[str | bytes, corpora.Record]]:
+    """Every page with a text view, as its text or as its HTML bytes: both modes read the same pages."""
+    pages = [r for name in sets for r in islice(corpora.records(name), limit) if r.text_path.exists()]
+    return [(r.text() if kind == "text" else r.html(), r) for r in pages]
+
+
+def measure(name: str, sets: list[str], limit: int | None, profile_to: str | None = None) -> dict:
+    """Run in a child process: one pass of measure `name` over the pages, after one untimed warm-up page."""
+    kind, fn = MEASURES[name]
+    pages = inputs(sets, limit, kind)
+    size = sum(len(data.encode() if isinstance(data, str) else data) for data, _ in pages)
+    fn(*pages[0])
+    loaded, errors = rss_mb(), 0
+    profiler = None
+    if profile_to:
+        import cProfile
+        profiler = cProfile.Profile()
+        profiler.enable()
+    start = time.process_time()
+    for data, record in pages:
+        try:
+            fn(data, record)
+        except Exception:  # noqa: BLE001 - counted
+            errors += 1
+    seconds = time.process_time() - start
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile_to)
+    return {"measure": name, "input": kind, "pages": len(pages), "mb": size / 1e6, "seconds": seconds,
+            "pages_per_s": len(pages) / seconds, "mb_per_s": size / 1e6 / seconds, "errors": errors,
+            "rss_loaded_mb": loaded, "peak_rss_mb": rss_mb()}
+
+
+def in_child(fn, *args):
+    """fn(*args) in a fresh interpreter (spawn), so that its peak RSS is its own."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
+
+
+def main(args) -> int:
+    notes = []
+    names = list(MEASURES)
+    try:
+        tools.check("cleaner", "html")
+    except tools.Unavailable as why:
+        names.remove("cleaner html")
+        notes.append(f"cleaner html skipped: {why}")
+    results = {}
+    for name in names:
+        print(f"speed: {name} ...", flush=True)
+        results[name] = in_child(measure, name, args.sets, args.limit)
+    if args.profile:
+        (report.RESULTS / "tmp").mkdir(parents=True, exist_ok=True)
+        profiled = [n for n in names if n.startswith("cleaner")]
+        dumps = [str(report.RESULTS / "tmp" / f"profile-{n.replace(' ', '-')}.prof") for n in profiled]
+        for name, path in zip(profiled, dumps):
+            in_child(measure, name, args.sets, args.limit, path)
+        report.write_profile("speed", *dumps)
+    ratios = {f"{a} / {b}": results[b]["pages_per_s"] / results[a]["pages_per_s"]
+              for a, b in RATIOS if a in results and b in results}
+    data = {"sets": args.sets, "limit": args.limit, "notes": notes, "measures": list(results.values()), "time_ratios": ratios,
+            "versions": {name: tools.tool_version(name) for name in ("cleaner", "trafilatura", "lxml", "regex")}}
+    report.write("speed", markdown(data), data)
+    return 0
+
+
+def markdown(data: dict) -> str:
+    f = report.fmt
+    rows = [[m["measure"], m["input"], m["pages"], f(m["mb"], 1), f(m["seconds"], 2), f(m["pages_per_s"], 1),
+             f(m["mb_per_s"], 2), m["errors"], f(m["rss_loaded_mb"], 0), f(m["peak_rss_mb"], 0)] for m in data["measures"]]
+    lines = ["# Speed (one core, CPU seconds, one pass after a warm-up page)", "",
+             (f"Sets: {', '.join(data['sets'])}; the same pages in both modes (those with a text view). "
+              "Each measure runs in a fresh process; RSS is that process's peak (ru_maxrss), first after loading the "
+              "inputs and warming up, then after the pass."), ""]
+    lines += [f"- {note}" for note in data["notes"]] + [""] * bool(data["notes"])
+    lines += [report.table(["measure", "input", "pages", "MB", "seconds", "pages/s", "MB/s", "errors",
+                            "RSS loaded MB", "peak RSS MB"], rows), "",
+              "Time ratios (how many times the time the second takes, per page, the first takes):", ""]
+    lines += [f"- {pair}: {ratio:.1f}x" for pair, ratio in data["time_ratios"].items()]
+    return "\n".join(lines)

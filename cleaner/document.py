@@ -46,6 +46,12 @@ class Metadata:
     truncated: bool = False
     truncated_reason: str | None = None
     flags: tuple[str, ...] = ()
+    # HTML pages: what the page declares of itself
+    canonical_url: str | None = None
+    site_name: str | None = None
+    image: str | None = None
+    keywords: tuple[str, ...] = ()
+    unavailable: str | None = None  # not_found, blocked, login or paywall: the page holds no (full) article
 
     def merged(self, update: dict) -> Metadata:
         """First value wins for scalars; tuples and counters accumulate without repeats."""

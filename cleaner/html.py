@@ -23,21 +23,17 @@ from .html_meta import page_metadata
 
 # Elements whose content no reader sees, or that are form controls and media: skipped with their subtree.
 SKIP = frozenset(
-    "script style noscript template title meta link base svg math iframe frame object embed applet canvas "
-    "select textarea button input map audio video source track param datalist option optgroup dialog".split()
+    ["script", "style", "noscript", "template", "title", "meta", "link", "base", "svg", "math", "iframe", "frame", "object", "embed", "applet", "canvas", "select", "textarea", "button", "input", "map", "audio", "video", "source", "track", "param", "datalist", "option", "optgroup", "dialog"]
 )
 # Elements that start and end a block.
 BLOCK = frozenset(
-    "html body address article aside blockquote center dd details dl dt dir div fieldset figcaption figure footer "
-    "form frameset h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav noframes ol p pre section summary "
-    "table tbody thead tfoot tr td th caption ul".split()
+    ["html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dl", "dt", "dir", "div", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "noframes", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # What makes a table cell a layout cell (its own blocks) rather than a data cell (one row, one block).
-CELL_BREAKERS = frozenset("p div table ul ol li br h1 h2 h3 h4 h5 h6 blockquote pre dl section article form".split())
+CELL_BREAKERS = frozenset(["p", "div", "table", "ul", "ol", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "section", "article", "form"])
 HIDDEN_CLASSES = frozenset(
-    "hidden hide d-none display-none sr-only visually-hidden visuallyhidden screen-reader-text screenreader-only "
-    "element-invisible is-hidden u-hidden".split()
+    ["hidden", "hide", "d-none", "display-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only", "element-invisible", "is-hidden", "u-hidden"]
 )
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -95,7 +91,7 @@ def _body(root):
 
 
 class _Frame:
-    __slots__ = ("tag", "path", "hints", "counts", "block", "simple", "href", "pieces", "emitted")
+    __slots__ = ("block", "counts", "emitted", "hints", "href", "path", "pieces", "simple", "tag")
 
     def __init__(self, tag, path, hints, block):
         self.tag = tag

@@ -202,9 +202,7 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
                     if r in ("next", "prev"):
                         rel_pages.append((r, href))
         elif tag == "title":
-            if title_tag is None and el.getparent() is not None and el.getparent().tag in ("head", "html"):
-                title_tag = _text(el) or None
-            elif title_tag is None:
+            if title_tag is None and el.getparent() is not None and el.getparent().tag in ("head", "html") or title_tag is None:
                 title_tag = _text(el) or None
         elif tag == "script":
             if "ld+json" in (el.get("type") or "").lower():
@@ -217,9 +215,7 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
             rel = (el.get("rel") or "").lower().split()
             if ("next" in rel or "prev" in rel) and el.get("href"):
                 rel_pages.append(("next" if "next" in rel else "prev", el.get("href")))
-            if "author" in rel:
-                props.append(el)
-            elif el.get("itemprop"):
+            if "author" in rel or el.get("itemprop"):
                 props.append(el)
         elif el.get("itemprop"):
             props.append(el)

@@ -69,9 +69,24 @@ def rule(name: str, kind: str) -> Callable[[Callable[[Page], Iterable[Finding]]]
 
 def default_rules() -> tuple[Rule, ...]:
     """The built-in rules in the order they run (earlier rules win a block)."""
-    from . import ads, byline, comments, navigation, notice, outside, pagination, related, title, truncation
+    from . import (
+        ads,
+        byline,
+        comments,
+        main_content,
+        navigation,
+        notice,
+        outside,
+        page_meta,
+        pagination,
+        related,
+        title,
+        truncation,
+    )
 
     return (
+        page_meta.page_meta,
+        main_content.main_content,
         notice.notice,
         ads.ads,
         related.related,

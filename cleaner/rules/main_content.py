@@ -1,0 +1,191 @@
+"""The article's container in an HTML page, found from the blocks' paths, and the furniture around and in it."""
+from __future__ import annotations
+
+import regex
+
+from . import remove, rule
+
+# Elements that hold site furniture, whatever their class.
+FURNITURE_TAGS = {"nav": "<nav>", "aside": "<aside>", "footer": "<footer>", "menu": "<menu>", "form": "<form>", "header": "<header>"}
+# Class and id words of site furniture, in English and in the pinyin Chinese sites use.
+NEGATIVE = {
+    "nav": "navigation", "navbar": "navigation", "navigation": "navigation", "menu": "menu", "topnav": "navigation",
+    "subnav": "navigation", "breadcrumb": "breadcrumb", "breadcrumbs": "breadcrumb", "crumb": "breadcrumb", "crumbs": "breadcrumb",
+    "weizhi": "breadcrumb", "dqwz": "breadcrumb", "position": "breadcrumb", "location": "breadcrumb",
+    "footer": "footer", "foot": "footer", "copyright": "footer", "banquan": "footer", "bottom": "footer", "ft": "footer",
+    "sidebar": "sidebar", "side": "sidebar", "aside": "sidebar", "rightbar": "sidebar", "leftbar": "sidebar", "widget": "sidebar",
+    "widgets": "sidebar", "right": "sidebar",
+    "related": "related", "relate": "related", "recommend": "related", "recommended": "related", "recommendation": "related",
+    "recommendations": "related", "xgtj": "related", "xgwz": "related", "xgxw": "related", "tuijian": "related", "xiangguan": "related",
+    "hot": "related", "hotnews": "related", "rank": "related", "ranking": "related", "paihang": "related", "popular": "related",
+    "more": "related", "trending": "related", "outbrain": "related", "taboola": "related",
+    "share": "share", "sharing": "share", "social": "share", "fenxiang": "share", "sns": "share", "bdshare": "share",
+    "sharethis": "share", "addthis": "share", "toolbar": "share", "tools": "share", "print": "share",
+    "pager": "pagination", "pagination": "pagination", "paging": "pagination", "pagenav": "pagination", "fenye": "pagination",
+    "pages": "pagination",
+    "ad": "ad", "ads": "ad", "adv": "ad", "advert": "ad", "advertisement": "ad", "adsbygoogle": "ad", "gg": "ad", "guanggao": "ad",
+    "sponsor": "ad", "sponsored": "ad", "promo": "ad", "banner": "ad",
+    "comment": "comments", "comments": "comments", "pinglun": "comments", "disqus": "comments", "respond": "comments",
+    "login": "login", "signin": "login", "signup": "login", "register": "login", "subscribe": "login", "newsletter": "login",
+    "cookie": "cookie notice", "cookies": "cookie notice", "consent": "cookie notice", "gdpr": "cookie notice",
+    "popup": "popup", "modal": "popup", "masthead": "header", "topbar": "header", "header": "header", "skip": "navigation",
+    "meta": "byline", "byline": "byline", "author": "byline", "tags": "tags", "tag": "tags", "keywords": "tags",
+}
+NAME_WORDS = regex.compile(r"[a-z]+")
+BLOCK_COST = 4.0
+PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
+SIBLING_SHARE = 0.15
+
+
+class _Tree:
+    """The element tree rebuilt from the blocks' paths: node 0 is the root; each block sits at its element's node."""
+
+    def __init__(self, blocks):
+        self.seg = [""]
+        self.parent = [-1]
+        self.kids: list[dict[str, int]] = [{}]
+        self.node_of = []
+        for block in blocks:
+            node = 0
+            for segment in (block.path or "").split("/"):
+                if not segment:
+                    continue
+                child = self.kids[node].get(segment)
+                if child is None:
+                    child = len(self.seg)
+                    self.seg.append(segment)
+                    self.parent.append(node)
+                    self.kids.append({})
+                    self.kids[node][segment] = child
+                node = child
+            self.node_of.append(node)
+
+    def ancestors(self, node: int):
+        """The node and its ancestors, up to the root."""
+        while node >= 0:
+            yield node
+            node = self.parent[node]
+
+    def path(self, node: int) -> str:
+        return "/".join(reversed([self.seg[n] for n in self.ancestors(node) if n > 0]))
+
+
+def _tag(segment: str) -> str:
+    end = len(segment)
+    for mark in "[#.":
+        i = segment.find(mark)
+        if 0 <= i < end:
+            end = i
+    return segment[:end]
+
+
+def furniture(segment: str) -> str | None:
+    """Why an element is furniture by its tag or its class/id names (`div.share-box` -> 'share'), or None."""
+    tag = _tag(segment)
+    if tag in FURNITURE_TAGS:
+        return FURNITURE_TAGS[tag]
+    rest = segment[len(tag):]
+    if "#" not in rest and "." not in rest:
+        return None
+    for name in regex.split(r"[#.]", rest)[1:]:
+        for word in NAME_WORDS.findall(name):
+            kind = NEGATIVE.get(word)
+            if kind:
+                return f"class/id {name!r} ({kind})"
+    return None
+
+
+def value(block) -> float:
+    """How much article text a block brings: its length less its links, its punctuation, less a cost per block."""
+    size = (block.tokens - block.cjk) + 0.5 * block.cjk
+    linked = size * block.link_density
+    v = (size - linked) - 0.7 * linked + min(block.punct, 15) + (2.0 if block.ends_sentence else 0.0) - BLOCK_COST
+    if block.repeats > 1:
+        v = min(v, 0.0) - 1.0
+    return v
+
+
+def select(page):
+    """(container nodes, tree, bad nodes with their reasons, node scores)."""
+    blocks = page.blocks
+    tree = _Tree(blocks)
+    n = len(tree.seg)
+    values = [value(b) for b in blocks]
+    positive = [0.0] * n
+    for block, v in zip(blocks, values):
+        if v > 0:
+            for a in tree.ancestors(tree.node_of[block.index]):
+                positive[a] += v
+    total = positive[0] or 1.0
+    bad: dict[int, str] = {}
+    for node in range(1, n):
+        why = furniture(tree.seg[node])
+        if why and positive[node] < PENALTY_SHARE * total:
+            bad[node] = why
+    scores = [0.0] * n
+    under_bad = []
+    for block, v in zip(blocks, values):
+        chain = list(tree.ancestors(tree.node_of[block.index]))
+        inside = any(a in bad for a in chain)
+        under_bad.append(inside)
+        if inside:
+            v = -BLOCK_COST - 0.3 * max(v, 0.0)
+        for a in chain:
+            scores[a] += v
+    best = max(range(n), key=lambda i: (scores[i], i))  # among equals, the deepest (children come after parents)
+    top = scores[best]
+    if top <= 0:
+        return [], tree, bad, scores, under_bad
+    chosen = [best]
+    parent = tree.parent[best]
+    if parent >= 0:
+        for child in tree.kids[parent].values():
+            if child != best and child not in bad and scores[child] > 0 and scores[child] >= SIBLING_SHARE * top:
+                chosen.append(child)
+    return chosen, tree, bad, scores, under_bad
+
+
+@rule("main_content", kind="outside")
+def main_content(page):
+    """HTML pages: everything outside the article's container, and the furniture inside it.
+
+    Signals: the blocks' paths rebuild the element tree; each block brings its text less its links,
+    its punctuation and a cost per block; the container is the element whose blocks sum highest, with
+    its siblings that score a fair share of it. Furniture is known by tag (<nav>, <aside>, <footer>,
+    <form>, <header>) or by class/id words in English and pinyin (share/fenxiang, related/xgtj/tuijian,
+    footer/copyright/banquan, pager/fenye, ad/gg/guanggao, comment/pinglun, breadcrumb/weizhi): outside
+    the container it says why a block went, inside it removes that element.
+    False positives: a furniture-named element holding half the page's text (a `div.has-sidebar`
+    wrapper) is not furniture, nor is any element that holds the container. Yields nothing for text pages.
+    Example: <div class="article-content"> with <div class="share-box"> inside and <div id="footer">
+    after -> the share box and the footer removed, with their class names as the reason.
+    """
+    if page.mode != "html" or not page.blocks:
+        return
+    unavailable = page.declared.get("unavailable")
+    if unavailable in ("not_found", "blocked", "login"):
+        yield remove([b.index for b in page.blocks], f"the page is not an article ({unavailable.replace('_', ' ')})")
+        return
+    chosen, tree, bad, _scores, _under_bad = select(page)
+    keep = set(chosen)
+    holders = {a for c in chosen for a in tree.ancestors(c)}
+    groups: list[tuple[list[int], str]] = []
+    for block in page.blocks:
+        chain = list(tree.ancestors(tree.node_of[block.index]))
+        inside = bool(keep) and any(a in keep for a in chain)
+        why = next((bad[a] for a in chain if a in bad and a not in holders), None)
+        if why is None and inside:
+            continue
+        if why is not None:
+            node = next(a for a in chain if a in bad and a not in holders)
+            reason = f"{why} at {tree.path(node)}" + (" inside the article" if inside else "")
+        elif not keep:
+            continue
+        else:
+            reason = f"outside the article's container {tree.path(chosen[0])}"
+        if groups and groups[-1][1] == reason and groups[-1][0][-1] == block.index - 1:
+            groups[-1][0].append(block.index)
+        else:
+            groups.append(([block.index], reason))
+    for indices, reason in groups:
+        yield remove(indices, reason)

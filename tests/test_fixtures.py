@@ -1,0 +1,134 @@
+"""Quality on the real-page fixtures: mean token F1 per source set against the annotators' gold, and per
+page the hand-checked phrases (`must_keep` sentences of the article, `must_drop` boilerplate lines).
+
+The F1 floors sit a few points under the values measured when they were set, so a change that loses
+quality fails here while ordinary movement does not; raise a floor when the mean moves up for good.
+Pages that miss a phrase today are listed in KNOWN with the reason, as strict xfails.
+"""
+from __future__ import annotations
+
+import statistics
+
+import pytest
+from fixture_pages import FIXTURES, cleaned, pages, prf, short, squash
+
+# Measured on the fixtures when set (see the report of issue 2): chinese-wce 0.760, magic-html-bench 0.719,
+# scrapinghub 0.802; Chinese pages of all sets 0.738.
+FLOORS = {"chinese-wce": 0.72, "magic-html-bench": 0.68, "scrapinghub": 0.76}
+ZH_FLOOR = 0.70
+
+# (page, "keep" or "drop") -> why the page fails today. Pages are named as in the test ids.
+KNOWN: dict[tuple[str, str], str] = {
+    # article sentences lost
+    ("magic-html-bench:9a0e481a", "keep"): "outside_article: the three-sentence article loses to sohu's longer run of "
+                                           "recommended headlines and view counts, which becomes the body",
+    ("magic-html-bench:9c642bd5", "keep"): "title: the first photo caption ('5月9日，…双选会现场。' plus the photographer) is taken as "
+                                           "the title",
+    ("magic-html-bench:2c983edd", "keep"): "zhidao Q&A: the best answer falls outside the region, and comments takes a later answer "
+                                           "for a comment section under its '评论' button",
+    ("magic-html-bench:6db2e2d6", "keep"): "outside_article: the tieba thread's title line is outside the region",
+    ("magic-html-bench:a4c329f2", "keep"): "zhihu: the question text falls outside the region and comments removes the first answer "
+                                           "under its '赞同 41 · 7 条评论' bar",
+    ("magic-html-bench:7b01ccf3", "keep"): "outside_article: the short replies of a forum thread are cut as gaps after the first post",
+    ("scrapinghub:c00962aa", "keep"): "ads: the verb 'promoted' in an article paragraph of at most 40 tokens is an ad phrase",
+    ("scrapinghub:c4a3637c", "keep"): "outside_article: the lead line, unpunctuated, joins the 19-line menu gap above the article",
+    ("scrapinghub:85439e26", "keep"): "outside_article: the first paragraph of a Japanese article (no spaces, few tokens per "
+                                      "character) scores as part of the header gap",
+    # boilerplate kept
+    ("chinese-wce:c2d9f85c", "drop"): "forum replies and the board's breadcrumb with '版主：[申请版主]' stay (no rule for a "
+                                      "netease board's reply headers; the breadcrumb is over navigation's 12 tokens)",
+    ("chinese-wce:2bac7fb2", "drop"): "'招商创业 雅虎推荐' (a footer link pair) stays: one 推荐 is not a related-list heading",
+    ("chinese-wce:a6e8b739", "drop"): "a breadcrumb with an online-user counter is over navigation's 12 tokens; '| 回复线索：' "
+                                      "stays inside the thread",
+    ("magic-html-bench:7e99760d", "drop"): "a one-line '推荐阅读 ：<title>' link stays: related needs a heading line on its own",
+    ("magic-html-bench:6897d6ef", "drop"): "a login prompt ('需要 登录 后方可回复…') is over navigation's 12 tokens",
+    ("magic-html-bench:8dc28536", "drop"): "npr's sponsor line and cookie-consent dialog after the article stay inside the region",
+    ("scrapinghub:c00962aa", "drop"): "a comment-moderation note ('Note: we are temporarily moderating all comments…') stays",
+    ("scrapinghub:c4a3637c", "drop"): "Russian: 'Вам также может быть интересно' (related) is not in the phrase families (zh, en)",
+}
+
+
+def f1(page) -> float:
+    return prf(cleaned(page.name).body, page.gold)[2]
+
+
+def report(selected) -> str:
+    return "\n".join(f"  {short(p.name)} F1 {f1(p):.3f}" for p in sorted(selected, key=f1))
+
+
+@pytest.mark.parametrize("set_name", sorted(FLOORS))
+def test_mean_f1_per_set_stays_above_its_floor(set_name):
+    selected = [p for p in pages() if p.set == set_name]
+    assert len(selected) >= 10
+    mean = statistics.mean(f1(p) for p in selected)
+    print(f"{set_name}: mean F1 {mean:.3f} over {len(selected)} pages (floor {FLOORS[set_name]})")
+    assert mean >= FLOORS[set_name], f"{set_name} mean F1 {mean:.3f} < {FLOORS[set_name]}; worst pages:\n{report(selected)}"
+
+
+def test_mean_f1_on_chinese_pages_stays_above_its_floor():
+    selected = [p for p in pages() if p.lang == "zh"]
+    assert len(selected) >= 24
+    mean = statistics.mean(f1(p) for p in selected)
+    print(f"zh: mean F1 {mean:.3f} over {len(selected)} pages (floor {ZH_FLOOR})")
+    assert mean >= ZH_FLOOR, f"Chinese mean F1 {mean:.3f} < {ZH_FLOOR}; worst pages:\n{report(selected)}"
+
+
+def params(kind: str):
+    for page in pages():
+        phrases = page.must_keep if kind == "keep" else page.must_drop
+        if not phrases:
+            continue
+        key = short(page.name)
+        reason = KNOWN.get((key, kind))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        yield pytest.param(page.name, id=key, marks=marks)
+
+
+@pytest.mark.parametrize("name", params("keep"))
+def test_article_sentences_are_kept(name):
+    page = next(p for p in pages() if p.name == name)
+    body = squash(cleaned(name).body)
+    missing = [phrase for phrase in page.must_keep if squash(phrase) not in body]
+    assert not missing, f"article sentences missing from the body: {missing}"
+
+
+@pytest.mark.parametrize("name", params("drop"))
+def test_boilerplate_lines_are_dropped(name):
+    page = next(p for p in pages() if p.name == name)
+    body = squash(cleaned(name).body)
+    leaked = [phrase for phrase in page.must_drop if squash(phrase) in body]
+    assert not leaked, f"boilerplate left in the body: {leaked}"
+
+
+@pytest.mark.xfail(strict=True, reason="the cnarts list page (gold body \"\": no article) still yields a body of menu and "
+                   "teaser lines, and no flag says the page has no article")
+def test_a_page_without_an_article_gives_an_empty_body_or_a_flag():
+    for page in pages():
+        if page.gold == "":
+            doc = cleaned(page.name)
+            assert doc.body == "" or doc.metadata.flags, short(page.name)
+
+
+# The fixtures themselves: phrases must mean what the tests take them to mean.
+
+
+def test_fixture_records_are_consistent():
+    assert len(pages()) >= 44
+    assert sum(p.lang == "zh" for p in pages()) >= 24
+    for page in pages():
+        text, gold = squash(page.text), squash(page.gold)
+        assert page.set in ("chinese-wce", "magic-html-bench", "scrapinghub")
+        assert page.page_type in (("article", "forum") if page.set == "magic-html-bench" else (None,))
+        for phrase in page.must_keep:
+            assert squash(phrase) in gold and squash(phrase) in text, (short(page.name), phrase)
+        for phrase in page.must_drop:
+            assert squash(phrase) not in gold and squash(phrase) in text, (short(page.name), phrase)
+        assert len(page.must_keep) <= 4 and len(page.must_drop) <= 4
+    assert (FIXTURES / "html_gold.jsonl").exists() and (FIXTURES / "SOURCES.md").exists()
+
+
+def test_every_fixture_file_is_listed_in_sources():
+    sources = (FIXTURES / "SOURCES.md").read_text(encoding="utf-8")
+    for folder in ("texts", "html"):
+        for path in (FIXTURES / folder).iterdir():
+            assert f"`{folder}/{path.name}`" in sources, path.name

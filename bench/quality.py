@@ -72,10 +72,10 @@ def cache_path(tool: str, mode: str, record: corpora.Record):
 def run_task(task: tuple[str, str, corpora.Record], profiler=None) -> tuple[str, corpora.Record, Run]:
     tool, mode, record = task
     path = cache_path(tool, mode, record)
-    if tool != "cleaner" and path.exists():
+    if tool not in tools.RERUN and path.exists():
         return tool, record, Run(**json.loads(path.read_text(encoding="utf-8")))
     run = guarded(tool, tools.page_input(record, tool, mode), record, mode, profiler if tool == "cleaner" else None)
-    if tool != "cleaner":
+    if tool not in tools.RERUN:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(asdict(run), ensure_ascii=False), encoding="utf-8")
     return tool, record, run
@@ -218,7 +218,7 @@ def gaps(per_page: dict[str, dict]) -> list[dict]:
     for page, scores in per_page.items():
         if "cleaner" not in scores:
             continue
-        peers = {tool: s for tool, s in scores.items() if tool != "cleaner"}
+        peers = {tool: s for tool, s in scores.items() if tool not in tools.RERUN}
         if not peers:
             continue
         best = max(peers, key=lambda tool: peers[tool][2])
@@ -240,13 +240,13 @@ def markdown(data: dict) -> str:
               report.table(["set", "pages", "tool", "precision", "recall", "F1", "errors", "pages/s"],
                            [[r["group"], r["scored"], r["tool"], f(r["precision"]), f(r["recall"]),
                              f"**{f(r['f1'])}**" if r["f1"] == best[r["group"]] else f(r["f1"]), r["errors"],
-                             f(r["pages_per_s"], 1)] for r in body]), ""]
+                             _speed(r)] for r in body]), ""]
     snippets = [r for r in rows if "snippet_accuracy" in r and r["group"] != "all"]
     if snippets:
         lines += ["## Snippets (`with` found, `without` absent)", "",
                   report.table(["set", "pages", "tool", "with found", "without absent", "accuracy", "errors", "pages/s"],
                                [[r["group"], r["pages"], r["tool"], f(r["with_found"]), f(r["without_absent"]),
-                                 f(r["snippet_accuracy"]), r["errors"], f(r["pages_per_s"], 1)] for r in snippets]), ""]
+                                 f(r["snippet_accuracy"]), r["errors"], _speed(r)] for r in snippets]), ""]
     meta = [r for r in rows if r["meta_n"] and r["group"] != "all"]
     if meta:
         lines += ["## Metadata (share of gold values matched: casefolded, whitespace-normalised; dates as YYYY-MM-DD)", "",
@@ -261,6 +261,10 @@ def markdown(data: dict) -> str:
     return "\n".join(lines)
 
 
+def _speed(row: dict) -> str:
+    return "—" if row["tool"] == tools.BASELINE else report.fmt(row["pages_per_s"], 1)
+
+
 def _inputs(mode: str) -> str:
     if mode == "text":
         return ("Inputs: cleaner gets each page's text view (`texts/<id>.txt`); the other tools get the same text as HTML, "
@@ -270,4 +274,5 @@ def _inputs(mode: str) -> str:
 
 
 _TIMING = (f"pages/s = pages / CPU seconds spent in the tool, one page at a time; an exception or a page over {LIMIT_SECONDS} s "
-           "counts as empty output and as an error. trafilatura runs with metadata on and comments off.")
+           f"counts as empty output and as an error. trafilatura runs with metadata on and comments off. {tools.BASELINE} "
+           "is a baseline, not a tool: the page's whole text view, nothing removed.")

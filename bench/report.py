@@ -64,6 +64,10 @@ def plot_quality(rows: list[dict], mode: str, path: Path) -> None:
     for ax, group in zip(axes.flat, panels):
         for r in (r for r in rows if r["group"] == group and r["pages_per_s"]):
             y = r.get("f1", r.get("snippet_accuracy"))
+            if r["tool"] == "all-text":  # the baseline: a line, its speed means nothing
+                ax.axhline(y, color="grey", linestyle=":", label="all text (nothing removed)")
+                ax.legend(fontsize=7, loc="lower left")
+                continue
             ax.scatter(r["pages_per_s"], y, color=colors[r["tool"]], s=80 if r["tool"] == "cleaner" else 40,
                        marker="*" if r["tool"] == "cleaner" else "o", zorder=3)
             ax.annotate(r["tool"], (r["pages_per_s"], y), fontsize=7, xytext=(4, 3), textcoords="offset points")

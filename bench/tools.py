@@ -1,4 +1,5 @@
-"""The extractors compared: cleaner and its peers, each behind one adapter `run(data, record, mode) -> Output`.
+"""The extractors compared: cleaner and its peers, each behind one adapter `run(data, record, mode) -> Output`,
+plus a baseline, "all-text", that keeps the page's whole text view (what doing nothing scores).
 
 Inputs (see `page_input`): in text mode cleaner gets the text view and the peers the same text as HTML, one
 <p> per line; in HTML mode cleaner and trafilatura get the page's bytes (they detect the charset themselves),
@@ -14,7 +15,9 @@ import lxml.html
 
 from .corpora import Record
 
-TOOLS = ("cleaner", "trafilatura", "readability", "justext", "boilerpy3", "gne", "resiliparse")
+BASELINE = "all-text"
+TOOLS = ("cleaner", "trafilatura", "readability", "justext", "boilerpy3", "gne", "resiliparse", BASELINE)
+RERUN = {"cleaner", BASELINE}  # never cached: cleaner changes under development; the baseline costs nothing
 PACKAGES = {"readability": "readability-lxml", "resiliparse": "resiliparse"}
 TAKES_BYTES = {"cleaner", "trafilatura"}
 WITH_METADATA = {"cleaner", "trafilatura"}
@@ -44,6 +47,8 @@ def tool_version(name: str) -> str:
     if name == "cleaner":
         from cleaner import __version__
         return __version__
+    if name == BASELINE:
+        return "-"
     try:
         return version(PACKAGES.get(name, name))
     except PackageNotFoundError:
@@ -67,8 +72,10 @@ def check(name: str, mode: str) -> str | None:
 
 def page_input(record: Record, tool: str, mode: str) -> str | bytes | None:
     """What `tool` is given for `record` in `mode`; None when the page has no text view."""
+    if tool == BASELINE or (mode == "text" and tool == "cleaner"):
+        return record.text()
     if mode == "text":
-        return record.text() if tool == "cleaner" else record.text_html()
+        return record.text_html()
     return record.html() if tool in TAKES_BYTES else record.html_str()
 
 
@@ -131,6 +138,7 @@ def _run_resiliparse(data, record, mode):
 ADAPTERS = {
     "cleaner": _run_cleaner, "trafilatura": _run_trafilatura, "readability": _run_readability, "justext": _run_justext,
     "boilerpy3": _run_boilerpy3, "gne": _run_gne, "resiliparse": _run_resiliparse,
+    BASELINE: lambda data, record, mode: Output(data or ""),
 }
 
 

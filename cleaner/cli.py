@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import batch_cli
 from .engine import Cleaner
 from .errors import CleanerError
 
@@ -28,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("file")
     explain.add_argument("--url")
     explain.add_argument("--disable", action="append", default=[], metavar="RULE")
+    explain.add_argument("--html", metavar="REPORT.html", help="also write a self-contained page with each removal marked")
     sub.add_parser("rules", help="list the rules in the order they run")
+    batch_cli.add_parser(sub)
     return parser
 
 
@@ -38,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return int(exit.code or 0)
+    if args.command == "batch":
+        return batch_cli.main(args)
     try:
         cleaner = Cleaner(disable=getattr(args, "disable", ()))
         if args.command == "rules":
@@ -50,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2 if isinstance(error, KeyError) else 1
     if args.command == "explain":
         _explain(doc)
+        if args.html:
+            from .report import write_document_report
+
+            write_document_report(args.html, doc, args.file)
+            print(f"\nreport: {args.html}")
     elif args.json:
         print(doc.to_json(indent=2))
     else:

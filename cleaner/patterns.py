@@ -49,12 +49,12 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         "zh": [
             r"客服(?:微信|QQ|电话)", r"(?:加|添加|联系)(?:客服)?(?:微信|QQ)", r"微信(?:号|公众号)", r"关注.{0,6}公众号", r"扫码", r"扫一扫",
             r"(?:扫描|长按|识别)(?:下方)?二维码", r"QQ群", r"(?:免费)?(?:领取|获取).{0,10}(?:模板|资料|源码|福利|课程)", r"免费(?:领取|下载|试用)",
-            r"点击(?:领取|下载|购买|咨询|报名)", r"限时(?:优惠|特惠|免费)", r"广告", r"赞助商", r"商务合作", r"投放",
+            r"点击(?:领取|下载|购买|咨询|报名)", r"限时(?:优惠|特惠|免费)", r"广告", r"赞助商", r"商务合作",
         ],
         "en": [
             r"\badvertisement\b", r"\bsponsored\b", r"\bsign up for (?:our|the|a)\b.{0,20}\bnewsletters?\b", r"\bnewsletters?\b",
             r"\bsubscribe (?:to|now|today)\b", r"\bdownload (?:our|the) app\b", r"\bfollow us\b", r"\bpaid (?:content|post|partnership)\b",
-            r"\bshop now\b", r"\bbuy now\b", r"\bpromoted\b", r"\bget (?:the|our) latest\b", r"\bad choices\b",
+            r"\bshop now\b", r"\bbuy now\b", r"^promoted$", r"\bget (?:the|our) latest\b", r"\bad choices\b",
         ],
     },
     # Headings that open a comment section.

@@ -30,7 +30,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("magic-html-bench:a4c329f2", "keep"): "zhihu: the question text falls outside the region and comments removes the first answer "
                                            "under its '赞同 41 · 7 条评论' bar",
     ("magic-html-bench:7b01ccf3", "keep"): "outside_article: the short replies of a forum thread are cut as gaps after the first post",
-    ("scrapinghub:c00962aa", "keep"): "ads: the verb 'promoted' in an article paragraph of at most 40 tokens is an ad phrase",
     ("scrapinghub:c4a3637c", "keep"): "outside_article: the lead line, unpunctuated, joins the 19-line menu gap above the article",
     ("scrapinghub:85439e26", "keep"): "outside_article: the first paragraph of a Japanese article (no spaces, few tokens per "
                                       "character) scores as part of the header gap",

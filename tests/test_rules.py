@@ -144,16 +144,12 @@ def test_ads_keeps_a_paragraph_that_mentions_advertising_once():
     assert_kept(only("ads", *ZH[:2], sentence, *ZH[2:]), sentence)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: ads removes any block with two `ad` phrases whatever its length, and 广告 + 投放 "
-                   "(a common verb: 投放预算, 投放市场) are both phrases, so a long article paragraph about advertising goes")
 def test_ads_keeps_a_long_paragraph_about_the_advertising_industry():
     sentence = (INDENT + "去年，国内互联网广告市场规模继续增长，但增速明显放缓。业内人士认为，品牌方在投放预算上更加谨慎，更看重实际转化效果，"
                 "而不是单纯追求曝光量，这一变化正在重塑整个行业的格局。")
     assert_kept(only("ads", *ZH[:2], sentence, *ZH[2:]), sentence)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the English `ad` phrase \\bpromoted\\b matches the verb, so a short article "
-                   "sentence ('He was promoted to captain') is removed as an ad")
 def test_ads_keeps_a_sentence_using_the_verb_promoted():
     sentence = "He was promoted to captain last season after three years with the club."
     assert_kept(only("ads", *EN[:2], sentence, *EN[2:]), sentence)
@@ -214,8 +210,6 @@ def test_pagination_reads_a_date_after_the_link_as_a_date_not_a_title():
     assert doc.metadata.prev.title is None
 
 
-@pytest.mark.xfail(strict=True, reason="bug: '下一篇：没有了' (there is no next article) sets metadata.next to an empty "
-                   "Link(title=None, url=None, date=None) instead of leaving it None")
 def test_pagination_no_next_article_leaves_next_unset():
     doc = clean(*ZH, "上一篇：关于加强安全生产工作的通知", "下一篇：没有了")
     assert doc.metadata.prev.title == "关于加强安全生产工作的通知"

@@ -6,11 +6,12 @@ from . import remove, rule
 # The header line of one comment: "Alex on September 17, 2018 at 6:34 am said:", "2. joetoronto says:", "3楼".
 COMMENT_HEADER = regex.compile(
     r"^(?:[*•]\s*)?(?:\d+[.)]\s*)?\S.{0,60}?\s(?:says|said|wrote|writes|commented|replied)\s*:?\s*$"
-    r"|^(?:#\s*)?\d+\s*楼|^\S{1,20}\s*(?:发表于|回复于)|^(?:[*•]\s*)?#\d+$"
+    r"|^(?:#\s*)?\d+\s*楼|^\S{1,20}\s*(?:发表于|回复于)|^(?:[*•]\s*)?#\d+$|^#?\s*re:\s"
+    r"|(?:^|\s)(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
     r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}",
     regex.IGNORECASE,
 )
-MIN_ARTICLE_TOKENS = 50
+MIN_ARTICLE_TOKENS = 100
 
 
 def _header(page, index: int) -> bool:
@@ -23,8 +24,9 @@ def comments(page):
     """Reader comments under an article (网友评论, 34 responses to …, "Alex says:", Leave a Reply).
 
     Signals: after the article's lead and at least 50 tokens of its prose, a short comment-section
-    heading, or the first of two or more comment header lines ("name says:", "name on <date> at
-    <time> said:", "3楼"). Everything from there to the end of the article region goes.
+    heading followed by comment headers or by less prose than came before, or the first of two or
+    more comment header lines ("name says:", "name on <date> at <time> said:", "3楼", a short line
+    with a date and time). Everything from there to the end of the article region goes.
     False positives: a forum thread, where the first post has a header too, is left alone (its posts
     are the body); so is a page whose article is too short to tell comments from content.
     Example: "…end of article." / "34 responses to “…”" / "1. fan says:" / "Great game!" -> all after
@@ -40,8 +42,9 @@ def comments(page):
     for n, block in enumerate(free):
         if prose >= MIN_ARTICLE_TOKENS:
             # A heading alone is weak (Q&A pages put "29 条评论" under every answer): what follows must be the smaller part.
-            heading = page.has(block.index, "comments") and block.tokens <= 12 and prose_total - prose <= prose
-            headers = header[n] and sum(header[n : n + 30]) >= 2
+            many = sum(header[n : n + 30]) >= 2
+            heading = page.has(block.index, "comments") and block.tokens <= 12 and (many or prose_total - prose <= prose)
+            headers = header[n] and many
             if heading or headers:
                 why = "comment section heading" if heading else "comment headers from"
                 yield remove([b.index for b in free[n:]], f"{why} {block.text!r}")

@@ -12,7 +12,7 @@ def _link(match):
     rest = match.group(1).strip()
     date = find_date(rest)
     title = None if (not rest or date and len(rest) <= 20 or rest in ("没有了", "无")) else rest
-    return Link(title=title, date=date)
+    return Link(title=title, date=date) if title or date else None
 
 
 @rule("pagination", kind="pagination")
@@ -30,6 +30,6 @@ def pagination(page):
         meta = {}
         for key, pattern in (("prev", PREV), ("next", NEXT)):
             match = pattern.search(block.text, timeout=1.0)
-            if match:
+            if match and _link(match):
                 meta[key] = _link(match)
         yield remove(block.index, "pagination or previous/next link", **meta)

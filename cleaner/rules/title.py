@@ -8,7 +8,10 @@ def _candidate(page):
     """The title block and why: the heading-shaped block above the article with the most evidence."""
     lead = page.lead
     declared = page.declared.get("title")
-    head = [b for b in page.blocks[: lead + 1] if is_heading(b) and b.index not in page.claimed and not page.hits[b.index]]
+    head = [
+        b for b in page.blocks[: lead + 1]
+        if is_heading(b) and b.index not in page.claimed and not page.hits[b.index] and not _wrapped(page, b)
+    ]
     best, best_score, best_why = None, 0, ""
     for block in head:
         score, why = 0, []
@@ -25,6 +28,15 @@ def _candidate(page):
     if best_score >= 2 or (best_score == 1 and best.tokens >= 4):
         return best, best_why
     return None, ""
+
+
+def _wrapped(page, block) -> bool:
+    """A line of hard-wrapped prose: as long as the line after it, which carries on its sentence."""
+    if block.index + 1 >= len(page.blocks) or len(block.text) < 15:
+        return False
+    following = page.blocks[block.index + 1]
+    similar = abs(len(following.text) - len(block.text)) <= 0.1 * len(block.text)
+    return similar and following.text != block.text and not following.bullet
 
 
 def _bylines_between(page, start: int, end: int) -> int:

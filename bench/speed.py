@@ -117,6 +117,6 @@ def markdown(data: dict) -> str:
     lines += [f"- {note}" for note in data["notes"]] + [""] * bool(data["notes"])
     lines += [report.table(["measure", "input", "pages", "MB", "seconds", "pages/s", "MB/s", "errors",
                             "RSS loaded MB", "peak RSS MB"], rows), "",
-              "Time ratios (how many times the time the second takes, per page, the first takes):", ""]
-    lines += [f"- {pair}: {ratio:.1f}x" for pair, ratio in data["time_ratios"].items()]
+              "Time per page, cleaner over the other, on the same pages (26x: cleaner takes 26 times as long):", ""]
+    lines += [f"- {pair}: {ratio:.2f}x" for pair, ratio in data["time_ratios"].items()]
     return "\n".join(lines)

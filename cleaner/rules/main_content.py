@@ -7,34 +7,38 @@ from . import remove, rule
 
 # Elements that hold site furniture, whatever their class.
 FURNITURE_TAGS = {"nav": "<nav>", "aside": "<aside>", "footer": "<footer>", "menu": "<menu>", "form": "<form>", "header": "<header>"}
-# Class and id words of site furniture, in English and in the pinyin Chinese sites use.
-NEGATIVE = {
-    "nav": "navigation", "navbar": "navigation", "navigation": "navigation", "menu": "menu", "topnav": "navigation",
-    "subnav": "navigation", "breadcrumb": "breadcrumb", "breadcrumbs": "breadcrumb", "crumb": "breadcrumb", "crumbs": "breadcrumb",
-    "weizhi": "breadcrumb", "dqwz": "breadcrumb", "position": "breadcrumb", "location": "breadcrumb",
-    "footer": "footer", "foot": "footer", "copyright": "footer", "banquan": "footer", "bottom": "footer", "ft": "footer",
-    "sidebar": "sidebar", "side": "sidebar", "aside": "sidebar", "rightbar": "sidebar", "leftbar": "sidebar", "widget": "sidebar",
-    "widgets": "sidebar", "right": "sidebar",
-    "related": "related", "relate": "related", "recommend": "related", "recommended": "related", "recommendation": "related",
-    "recommendations": "related", "xgtj": "related", "xgwz": "related", "xgxw": "related", "tuijian": "related", "xiangguan": "related",
-    "hot": "related", "hotnews": "related", "rank": "related", "ranking": "related", "paihang": "related", "popular": "related",
-    "more": "related", "trending": "related", "outbrain": "related", "taboola": "related",
-    "share": "share", "sharing": "share", "social": "share", "fenxiang": "share", "sns": "share", "bdshare": "share",
-    "sharethis": "share", "addthis": "share", "toolbar": "share", "tools": "share", "print": "share",
-    "pager": "pagination", "pagination": "pagination", "paging": "pagination", "pagenav": "pagination", "fenye": "pagination",
-    "pages": "pagination",
-    "ad": "ad", "ads": "ad", "adv": "ad", "advert": "ad", "advertisement": "ad", "adsbygoogle": "ad", "gg": "ad", "guanggao": "ad",
-    "sponsor": "ad", "sponsored": "ad", "promo": "ad", "banner": "ad",
-    "comment": "comments", "comments": "comments", "pinglun": "comments", "disqus": "comments", "respond": "comments",
-    "login": "login", "signin": "login", "signup": "login", "register": "login", "subscribe": "login", "newsletter": "login",
-    "cookie": "cookie notice", "cookies": "cookie notice", "consent": "cookie notice", "gdpr": "cookie notice",
-    "popup": "popup", "modal": "popup", "masthead": "header", "topbar": "header", "header": "header", "skip": "navigation",
-    "meta": "byline", "byline": "byline", "author": "byline", "tags": "tags", "tag": "tags", "keywords": "tags",
+# Class and id words of site furniture, in English and in the pinyin Chinese sites use. A strong word counts
+# wherever it stands in a name (`article-footer`, `share-box`); a weak one only as the whole name (`class="meta"`).
+STRONG = {
+    "navbar": "navigation", "navigation": "navigation", "topnav": "navigation", "subnav": "navigation", "breadcrumb": "breadcrumb",
+    "breadcrumbs": "breadcrumb", "crumb": "breadcrumb", "crumbs": "breadcrumb", "weizhi": "breadcrumb", "dqwz": "breadcrumb",
+    "footer": "footer", "copyright": "footer", "banquan": "footer", "sidebar": "sidebar", "rightbar": "sidebar", "leftbar": "sidebar",
+    "widget": "sidebar", "widgets": "sidebar", "related": "related", "relate": "related", "recommend": "related",
+    "recommended": "related", "recommendation": "related", "recommendations": "related", "xgtj": "related", "xgwz": "related",
+    "xgxw": "related", "tuijian": "related", "xiangguan": "related", "hotnews": "related", "paihang": "related",
+    "outbrain": "related", "taboola": "related", "share": "share", "sharing": "share", "social": "share", "fenxiang": "share",
+    "bdshare": "share", "sharethis": "share", "addthis": "share", "pagination": "pagination", "pager": "pagination",
+    "pagenav": "pagination", "fenye": "pagination", "advert": "ad", "advertisement": "ad", "adsbygoogle": "ad",
+    "guanggao": "ad", "sponsor": "ad", "sponsored": "ad", "comment": "comments", "comments": "comments",
+    "pinglun": "comments", "disqus": "comments", "newsletter": "login", "subscribe": "login", "cookie": "cookie notice",
+    "cookies": "cookie notice", "consent": "cookie notice", "gdpr": "cookie notice", "popup": "popup", "masthead": "header",
+}
+WEAK = {
+    "nav": "navigation", "menu": "menu", "position": "breadcrumb", "location": "breadcrumb", "foot": "footer", "ft": "footer",
+    "bottom": "footer", "side": "sidebar", "aside": "sidebar", "right": "sidebar", "hot": "related", "rank": "related",
+    "ranking": "related", "popular": "related", "more": "related", "trending": "related", "tools": "share", "toolbar": "share",
+    "print": "share", "sns": "share", "pages": "pagination", "paging": "pagination", "ad": "ad", "ads": "ad", "adv": "ad",
+    "gg": "ad", "banner": "ad", "promo": "ad", "respond": "comments", "login": "login", "signin": "login", "signup": "login",
+    "register": "login", "modal": "popup", "topbar": "header", "header": "header", "skip": "navigation", "meta": "byline",
+    "byline": "byline", "author": "byline", "tags": "tags", "tag": "tags", "keywords": "tags", "post-meta": "byline",
+    "entry-meta": "byline", "article-meta": "byline", "site-header": "header", "page-header": "header", "site-nav": "navigation",
+    "main-nav": "navigation", "main-menu": "menu",
 }
 NAME_WORDS = regex.compile(r"[a-z]+")
 BLOCK_COST = 4.0
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
 SIBLING_SHARE = 0.15
+NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
 
 class _Tree:
@@ -88,10 +92,9 @@ def furniture(segment: str) -> str | None:
     if "#" not in rest and "." not in rest:
         return None
     for name in regex.split(r"[#.]", rest)[1:]:
-        for word in NAME_WORDS.findall(name):
-            kind = NEGATIVE.get(word)
-            if kind:
-                return f"class/id {name!r} ({kind})"
+        kind = WEAK.get(name) or WEAK.get(name.rstrip("s")) or next((STRONG[w] for w in NAME_WORDS.findall(name) if w in STRONG), None)
+        if kind:
+            return f"class/id {name!r} ({kind})"
     return None
 
 
@@ -99,7 +102,8 @@ def value(block) -> float:
     """How much article text a block brings: its length less its links, its punctuation, less a cost per block."""
     size = (block.tokens - block.cjk) + 0.5 * block.cjk
     linked = size * block.link_density
-    v = (size - linked) - 0.7 * linked + min(block.punct, 15) + (2.0 if block.ends_sentence else 0.0) - BLOCK_COST
+    cost = BLOCK_COST * (0.4 + 0.6 * block.link_density)  # short plain text costs little, a link a lot
+    v = (size - linked) - 0.7 * linked + min(block.punct, 15) + (2.0 if block.ends_sentence else 0.0) - cost
     if block.repeats > 1:
         v = min(v, 0.0) - 1.0
     return v
@@ -130,6 +134,8 @@ def select(page):
         under_bad.append(inside)
         if inside:
             v = -BLOCK_COST - 0.3 * max(v, 0.0)
+        if v < 0:
+            v *= NEGATIVE_WEIGHT
         for a in chain:
             scores[a] += v
     best = max(range(n), key=lambda i: (scores[i], i))  # among equals, the deepest (children come after parents)

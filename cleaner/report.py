@@ -43,7 +43,8 @@ mark.rm .label{display:inline-block;font:11px/1.3 system-ui,sans-serif;color:#00
 table{border-collapse:collapse;background:#fff;width:100%} td,th{border:1px solid #ddd;padding:3px 6px;
     text-align:left;vertical-align:top;word-break:break-word} th{background:#f0f0f0} td.n{text-align:right}
 .bar{display:inline-block;height:10px;background:#6d9eeb;vertical-align:middle}
-ol.removed li{margin:2px 0} .note{color:#a61c00}
+ol.removed li{margin:2px 0} .note{color:#a61c00} th{white-space:nowrap} td.n{white-space:nowrap}
+table.meta th{width:1%}
 """
 
 
@@ -88,14 +89,19 @@ def render_document(doc, name: str, back: str | None = None) -> str:
     source = doc.source
     cut = len(source) > MAX_VIEW_CHARS
     shown = source[:MAX_VIEW_CHARS]
-    pieces, cursor = [], 0
+    pieces, cursor, previous = [], 0, None
     removals = sorted(doc.removed, key=lambda r: (r.start, r.end))
     for number, r in enumerate(removals, 1):
         start, end = max(r.start, cursor), min(r.end, len(shown))
         if start >= end:
             continue
-        pieces.append(_e(shown[cursor:start]))
-        label = f'<span class="label">{_e(r.rule)} <span class="why">{_e(r.reason)}</span></span>'
+        between = shown[cursor:start]
+        pieces.append(_e(between))
+        # a run of removals for one reason is labelled once; each mark still names it in its tooltip
+        label = ""
+        if previous != (r.rule, r.reason) or between.strip():
+            label = f'<span class="label">{_e(r.rule)} <span class="why">{_e(_short(r.reason))}</span></span>'
+        previous = (r.rule, r.reason)
         pieces.append(f'<mark class="rm {_kind_class(r.kind)}" id="r{number}" data-rule="{_e(r.rule)}" '
                       f'title="{_e(r.rule)}: {_e(r.reason)}">{label}{_e(shown[start:end])}</mark>')
         cursor = end
@@ -103,9 +109,13 @@ def render_document(doc, name: str, back: str | None = None) -> str:
     removed_chars = sum(r.end - r.start for r in removals)
     kinds = Counter(r.kind for r in removals)
     legend = "".join(f'<span class="chip {_kind_class(k)}">{_e(k)} {n}</span>' for k, n in kinds.most_common())
+    groups: dict[tuple, list[int]] = {}
+    for number, r in enumerate(removals, 1):
+        groups.setdefault((r.rule, r.kind, r.reason), []).append(number)
     items = "".join(
-        f'<li><a href="#r{i}">{_e(r.rule)}</a> <span class="chip {_kind_class(r.kind)}">{_e(r.kind)}</span> '
-        f"{_e(r.reason)}</li>" for i, r in enumerate(removals, 1))
+        f'<li><a href="#r{numbers[0]}">{_e(rule)}</a> <span class="chip {_kind_class(kind)}">{_e(kind)}</span> '
+        f"{_e(reason)}" + (f" <b>&times;{len(numbers)}</b>" if len(numbers) > 1 else "") + "</li>"
+        for (rule, kind, reason), numbers in groups.items())
     share = removed_chars / len(source) if source else 0.0
     body = (
         f"<header><h1>{_e(name)}</h1>"
@@ -118,6 +128,11 @@ def render_document(doc, name: str, back: str | None = None) -> str:
         f"<aside><h2>Metadata</h2>{_metadata_table(doc)}<h2>Removed</h2><ol class=\"removed\">{items}</ol></aside></main>"
     )
     return _page(f"cleaner explain: {name}", _kind_css(kinds), body)
+
+
+def _short(reason: str, limit: int = 90) -> str:
+    """A reason as a label shows it; the tooltip and the list beside the input give it whole."""
+    return reason if len(reason) <= limit else reason[: limit - 1] + "\u2026"
 
 
 def _metadata_table(doc) -> str:
@@ -133,13 +148,13 @@ def _metadata_table(doc) -> str:
         elif key == "contacts":
             shown = ", ".join(f"{_e(c['kind'])}: {_e(c['value'])}" for c in value)
         elif isinstance(value, (list, tuple)):
-            shown = "<br>".join(_e(v) for v in value)
+            shown = ("<br>" if key == "flags" else ", ").join(_e(v) for v in value)
         elif isinstance(value, dict):
             shown = ", ".join(f"{_e(k)}: {_e(v)}" for k, v in value.items())
         else:
             shown = _e(value)
         rows.append(f"<tr><th>{_e(key)}</th><td>{shown}</td></tr>")
-    return "<table>" + "".join(rows) + "</table>"
+    return '<table class="meta">' + "".join(rows) + "</table>"
 
 
 def write_document_report(path: Path, doc, name: str) -> None:

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 
 from .blocks import Block
 
-BLOCK_COST = 6.0
+BLOCK_COST = 8.0
 CLAIMED_COST = 3.0
 JOIN_SHARE = 0.25
 JOIN_MIN = 20.0
 ATTACH = 2
+UNPUNCTUATED = 0.1
+HTML_PLAIN_BONUS = 5.0
 
 
 def block_score(block: Block) -> float:
@@ -24,9 +26,13 @@ def block_score(block: Block) -> float:
     size *= 1.0 - block.link_density
     if block.segments >= 3 and block.tokens < 6 * block.segments:
         size *= 0.2  # a menu bar: many short items on one line
+    elif not block.punct and not block.ends_sentence:
+        size *= UNPUNCTUATED  # a headline or link text, not prose
     bonus = min(block.punct, 20) * 1.5 + (2.0 if block.ends_sentence else 0.0)
     if block.bullet and not block.ends_sentence:
         bonus -= 6.0  # a list of links, not a list of sentences
+    if block.tag is not None:  # HTML: main_content chose the container; its plain text is the article's
+        bonus += HTML_PLAIN_BONUS * (1.0 - 2 * block.link_density) if block.link_density < 0.5 else 0.0
     return size + bonus - BLOCK_COST
 
 

@@ -33,17 +33,18 @@ KNOWN: dict[tuple[str, str], str] = {
     ("scrapinghub:c4a3637c", "keep"): "outside_article: the lead line, unpunctuated, joins the 19-line menu gap above the article",
     ("scrapinghub:85439e26", "keep"): "outside_article: the first paragraph of a Japanese article (no spaces, few tokens per "
                                       "character) scores as part of the header gap",
+    ("magic-html-bench:21475f4b", "keep"): "outside_article: a two-line section of a baike entry, set apart by its heading and "
+                                           "edit links, scores below a quarter of the main run",
+    ("magic-html-bench:6897d6ef", "keep"): "outside_article: a one-line forum reply between reply headers scores below the join floor",
+    ("magic-html-bench:e4662f72", "keep"): "outside_article: the question's title line, unpunctuated, falls outside the region",
+    ("magic-html-bench:bf03d4e9", "keep"): "outside_article: a short reply of the thread falls outside the region",
+    ("magic-html-bench:3bea25af", "keep"): "outside_article: short answers under the accepted one score below the join floor",
     # boilerplate kept
-    ("chinese-wce:c2d9f85c", "drop"): "forum replies and the board's breadcrumb with '版主：[申请版主]' stay (no rule for a "
-                                      "netease board's reply headers; the breadcrumb is over navigation's 12 tokens)",
     ("chinese-wce:2bac7fb2", "drop"): "'招商创业 雅虎推荐' (a footer link pair) stays: one 推荐 is not a related-list heading",
     ("chinese-wce:a6e8b739", "drop"): "a breadcrumb with an online-user counter is over navigation's 12 tokens; '| 回复线索：' "
                                       "stays inside the thread",
     ("magic-html-bench:7e99760d", "drop"): "a one-line '推荐阅读 ：<title>' link stays: related needs a heading line on its own",
-    ("magic-html-bench:6897d6ef", "drop"): "a login prompt ('需要 登录 后方可回复…') is over navigation's 12 tokens",
-    ("magic-html-bench:8dc28536", "drop"): "npr's sponsor line and cookie-consent dialog after the article stay inside the region",
     ("scrapinghub:c00962aa", "drop"): "a comment-moderation note ('Note: we are temporarily moderating all comments…') stays",
-    ("scrapinghub:c4a3637c", "drop"): "Russian: 'Вам также может быть интересно' (related) is not in the phrase families (zh, en)",
 }
 
 

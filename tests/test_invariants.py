@@ -26,15 +26,9 @@ INVISIBLE = "\u200b\ufeff"
 TITLE_AGAIN = "title, on the cleaned body: "
 KNOWN: dict[tuple[str, str], str] = {
     ("chinese-wce:05e98007", "idempotence"): TITLE_AGAIN + "a hard-wrapped line inside the first paragraph is taken as the title",
-    ("chinese-wce:e8847578", "idempotence"): TITLE_AGAIN + "a fragment of a longer line ('和迁入人口的通告') counts as a 'title | site' part",
     ("magic-html-bench:9c642bd5", "idempotence"): TITLE_AGAIN + "a photo caption is taken as the title",
-    ("magic-html-bench:39ab22e7", "idempotence"): TITLE_AGAIN + "an accessibility bar ('长者助手 无障碍 简 繁 EN') is taken as the title",
     ("magic-html-bench:a4c329f2", "idempotence"): "comments, on the cleaned body: the next answer's '赞同 161 · 29 条评论' bar "
                                                   "opens a comment section and the rest of the thread goes",
-    ("magic-html-bench:7b01ccf3", "idempotence"): TITLE_AGAIN + "a shell command line of the post is taken as the title",
-    ("magic-html-bench:3bea25af", "idempotence"): TITLE_AGAIN + "a vote-button tooltip ('This question shows research effort') "
-                                                  "is taken as the title",
-    ("scrapinghub:f6ac15a4", "idempotence"): TITLE_AGAIN + "a date and author line is taken as the title",
     ("scrapinghub:5fa3154e", "idempotence"): TITLE_AGAIN + "a pull quote is taken as the title",
     ("scrapinghub:042bb7b5", "idempotence"): TITLE_AGAIN + "the author's name, printed twice under 'By', is taken as the title",
 }

@@ -17,7 +17,7 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # so the dots of URLs, decimals and file names do not.
 PUNCT = regex.compile(r"[，。！？；：、…]|[,.;!?:](?=\s|$|[^\x00-\x7f])")
 SENTENCE_END = regex.compile(r"[。！？!?…；;.．\"”’」』:：]\s*$")
-BULLET = regex.compile(r"^(?:[*•·・●○◆◇■□▪▫►▶»\-–—]+\s*|\d{1,2}[.、)）]\s+)")
+BULLET = regex.compile(r"^(?:[*+•·・●○◆◇■□▪▫►▶»\-–—]+\s*|\d{1,2}[.、)）]\s+)")
 LINE = regex.compile(r"[^\r\n]+")
 SEGMENT_GAP = regex.compile(r"\s*[|｜]\s*|[ \t\u3000\u00a0]{2,}|\s[·•/]\s")
 EDGE_SPACE = regex.compile(r"^[\s\u3000\u00a0\ufeff\u200b]+|[\s\u3000\u00a0\ufeff\u200b]+$")

@@ -27,6 +27,11 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\bcookie (?:policy|settings|preferences)\b", r"\bwas (?:republished|reproduced) (?:from|with)\b", r"\bpowered by\b",
             r"\bthe views expressed\b",
         ],
+        "de": [r"\balle rechte vorbehalten\b", r"\bimpressum\b", r"\bdatenschutz(?:erklärung)?\b", r"\bnutzungsbedingungen\b"],
+        "fr": [r"\btous droits réservés\b", r"\bmentions légales\b", r"\bpolitique de confidentialité\b"],
+        "es": [r"\btodos los derechos reservados\b", r"\baviso legal\b", r"\bpolítica de privacidad\b"],
+        "pt": [r"\btodos os direitos reservados\b", r"\bpolítica de privacidade\b", r"\btermos de uso\b"],
+        "ru": [r"\bвсе права защищены\b", r"\bполитика конфиденциальности\b", r"\bперепечатка\b"],
     },
     # Headings that open a list of other articles.
     "related": {
@@ -43,6 +48,16 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\bfurther reading\b", r"\bsee also\b", r"\bwhat to read next\b", r"\bdon'?t miss\b", r"\beditors?'? picks\b",
             r"\brecent (?:posts|articles|comments)\b", r"\blatest (?:news|stories|articles|posts)\b", r"\btop stories\b",
         ],
+        "de": [r"\bähnliche (?:artikel|beiträge)\b", r"\bdas könnte sie (?:auch )?interessieren\b", r"\bmehr zum thema\b",
+               r"\bweitere (?:artikel|beiträge|nachrichten)\b", r"\bmeistgelesen\b", r"\bverwandte (?:artikel|themen)\b"],
+        "fr": [r"\barticles? (?:similaires|liés|connexes)\b", r"\bà lire aussi\b", r"\bvous aimerez aussi\b", r"\bsur le même sujet\b",
+               r"\bles plus lus\b"],
+        "es": [r"\b(?:artículos|noticias) relacionad[oa]s\b", r"\bte puede interesar\b", r"\btambién te puede\b", r"\blo más leído\b",
+               r"\bnotas relacionadas\b"],
+        "pt": [r"\b(?:artigos|notícias|posts) relacionad[oa]s\b", r"\bvocê (?:também )?pode gostar\b", r"\bleia também\b",
+               r"\bveja também\b", r"\bmais lidas\b"],
+        "ru": [r"\bпохожие (?:статьи|новости|записи)\b", r"\bвам (?:также )?может быть интересно\b", r"\bчитайте также\b",
+               r"\bсмотрите также\b", r"\bпопулярное\b", r"\bпо теме\b"],
     },
     # Ads, promotions and calls to subscribe or follow.
     "ad": {
@@ -112,7 +127,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
     },
 }
 
-DEFAULT_LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGES = ("zh", "en", "de", "fr", "es", "pt", "ru")
 
 
 def compile_scanner(languages=DEFAULT_LANGUAGES) -> regex.Pattern:

@@ -34,14 +34,17 @@ def byline(page):
     """Bylines, source and date lines (作者/来源/责任编辑/发布时间/投稿用户, By …, Published …), parsed into
     author, source, published and view counts, then removed.
 
-    Signals: a short block (at most 30 tokens) with a `byline` phrase, or a bare date line before the
-    article; anywhere on the page, since 责任编辑 lines close articles.
-    False positives: long blocks are prose ("the study, published in Nature, ...") and stay.
+    Signals: a short block (at most 12 tokens, or 30 that do not end a sentence) with a `byline`
+    phrase, or a bare date line before the article; anywhere on the page, since 责任编辑 lines close
+    articles.
+    False positives: longer blocks and sentences are prose ("By taking off the top half...",
+    "the study, published in Nature, ...") and stay.
     Example: "作者：张三 来源：新华网 2024-06-27 10:00" -> author 张三, source 新华网, published.
     """
     start = page.lead
     for block in page.free():
-        keyed = page.has(block.index, "byline") and block.tokens <= 30
+        # A long line that ends a sentence is prose that happens to say "published" or "By taking...".
+        keyed = page.has(block.index, "byline") and (block.tokens <= 12 or (block.tokens <= 30 and not block.ends_sentence))
         bare_date = is_date(block) and block.index <= start
         if keyed or bare_date:
             yield remove(block.index, "byline or date line" if keyed else "date line before the article", **_parse(block.text))

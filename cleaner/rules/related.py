@@ -1,7 +1,12 @@
+import regex
+
 from ..dates import find_date
 from ..document import Link
-from ..shapes import is_date, is_list_entry, is_number, is_teaser
+from ..shapes import is_date, is_list_entry, is_number, is_paragraph, is_teaser
 from . import remove, rule
+
+CLOSING_PROSE = 100
+WEAK_HEADING = regex.compile(r"read more|see also|more (?:on|in|from)|^related:?$|延伸阅读|扩展阅读", regex.IGNORECASE)
 
 
 def _items(blocks):
@@ -25,11 +30,16 @@ def related(page):
     Signals: a short block that is mostly a `related` phrase, then the run of list entries after it
     (bullets, short titles, teasers ending in an ellipsis, date and count lines). The entries go to
     `related` with their dates and view counts.
+    After at least 100 tokens of the article's prose, a related heading followed at once by prose
+    closes the article: the rest of the region goes too, since teasers there can be whole paragraphs.
     False positives: the heading must be short and mostly the phrase, so "我们推荐阅读原文" in a
-    paragraph stays; the run stops at the first block that reads like prose.
+    paragraph stays; the run stops at the first block that reads like prose; an inline "Read more" or
+    "See also" between paragraphs never closes the article.
     Example: "相关推荐" / "• 干部监督工作情况汇报" / "近年来…" / "2023年6月19日" / "199" -> all removed.
     """
     blocks = page.blocks
+    lead, (_, core_end) = page.lead, page.core
+    prose = _prose_before(page)
     i = 0
     while i < len(blocks):
         head = blocks[i]
@@ -39,10 +49,26 @@ def related(page):
         j = i + 1
         while j < len(blocks) and (j in page.claimed or is_list_entry(blocks[j])):
             j += 1
+        # After the article, a heading followed at once by prose closes it: those are other articles' teasers.
+        # A list of short titles is an aside instead: the article may go on after it.
+        closing = j == i + 1 and lead <= i < core_end and prose[i] >= CLOSING_PROSE and not WEAK_HEADING.search(head.text)
+        if closing:
+            j = max(j, core_end)
         entries = [b for b in blocks[i + 1 : j] if b.index not in page.claimed]
+        where = "closing the article" if closing else "list"
         yield remove(
             [head.index] + [b.index for b in entries],
-            f"related-articles list under {head.text!r} ({len(entries)} blocks)",
+            f"related-articles {where} under {head.text!r} ({len(entries)} blocks)",
             related=_items(entries),
         )
         i = j
+
+
+def _prose_before(page) -> list[int]:
+    """For each block, how many tokens of unclaimed prose the article region holds before it."""
+    counts, total = [], 0
+    for block in page.blocks:
+        counts.append(total)
+        if block.index not in page.claimed and page.in_region(block.index) and is_paragraph(block):
+            total += block.tokens
+    return counts

@@ -98,7 +98,8 @@ class Tally:
     errors: int = 0
     prf: list[tuple[float, float, float]] = field(default_factory=list)
     snippets: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # with found, with total, without absent, total
-    meta: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in FIELDS})  # hits, gold values
+    # per field: hits and count where the gold has a value, then where the gold says the page shows none ("")
+    meta: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0, 0, 0] for f in FIELDS})
 
     def add(self, record: corpora.Record, run: Run, with_meta: bool) -> tuple[float, float, float] | None:
         self.pages += 1
@@ -112,8 +113,9 @@ class Tally:
                 self.snippets[i] += n
         for name in FIELDS if with_meta else ():
             if gold.get(name) is not None:
-                self.meta[name][0] += meta_match(name, getattr(run, name), gold[name])
-                self.meta[name][1] += 1
+                at = 2 if gold[name] == "" else 0
+                self.meta[name][at] += meta_match(name, getattr(run, name), gold[name])
+                self.meta[name][at + 1] += 1
         if gold.get("body") is None:
             return None
         scores = prf(run.body, gold["body"])
@@ -129,8 +131,12 @@ class Tally:
         if total + total_not:
             row.update(with_found=found / total if total else None, without_absent=absent / total_not if total_not else None,
                        snippet_accuracy=(found + absent) / (total + total_not))
-        row.update({name: hits / n for name, (hits, n) in self.meta.items() if n})
-        row["meta_n"] = {name: n for name, (_, n) in self.meta.items() if n}
+        for name, (hits, n, hits_none, n_none) in self.meta.items():
+            if n:
+                row[name] = hits / n
+            if n_none:
+                row[f"{name}_none"] = hits_none / n_none
+        row["meta_n"] = {name: [n, n_none] for name, (_, n, _, n_none) in self.meta.items() if n + n_none}
         return row
 
 
@@ -249,16 +255,25 @@ def markdown(data: dict) -> str:
                                  f(r["snippet_accuracy"]), r["errors"], _speed(r)] for r in snippets]), ""]
     meta = [r for r in rows if r["meta_n"] and r["group"] != "all"]
     if meta:
-        lines += ["## Metadata (share of gold values matched: casefolded, whitespace-normalised; dates as YYYY-MM-DD)", "",
-                  report.table(["set", "tool", *(f"{name} (n)" for name in FIELDS)],
-                               [[r["group"], r["tool"], *(f"{f(r[name])} ({r['meta_n'][name]})" if name in r else "—"
-                                                          for name in FIELDS)] for r in meta]), ""]
+        lines += ["## Metadata", "",
+                  ("Share of gold values matched (casefolded, whitespace collapsed; dates on YYYY-MM-DD, or on as much "
+                   "as the gold gives), with n; then, after 'none', the share of pages the gold says show no value "
+                   "where the tool gave none."), "",
+                  report.table(["set", "tool", *FIELDS], [[r["group"], r["tool"], *(_meta_cell(r, name) for name in FIELDS)]
+                                                          for r in meta]), ""]
     if data["gaps"]:
         lines += [f"## Pages where cleaner's F1 is {GAP} or more below the best peer's ({len(data['gaps'])}; worst 15)", "",
                   report.table(["page", "cleaner P / R / F1", "best peer", "its P / R / F1"],
                                [[g["page"], " / ".join(f(x) for x in g["cleaner"]), g["best"],
                                  " / ".join(f(x) for x in g["best_prf"])] for g in data["gaps"][:15]]), ""]
     return "\n".join(lines)
+
+
+def _meta_cell(row: dict, name: str) -> str:
+    n, n_none = row["meta_n"].get(name, (0, 0))
+    cells = [f"{report.fmt(row[name])} ({n})"] if n else []
+    cells += [f"none {report.fmt(row[f'{name}_none'])} ({n_none})"] if n_none else []
+    return "; ".join(cells) or "—"
 
 
 def _speed(row: dict) -> str:

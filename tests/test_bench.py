@@ -38,6 +38,8 @@ def test_tally_scores_body_snippets_and_metadata():
     row = tally.row("s", "t")
     assert row["recall"] == 0.75 and row["precision"] == 1.0
     assert row["snippet_accuracy"] == 1.0 and row["author"] == 1.0 and row["pages_per_s"] == 2.0
+    tally.add(Record("s", "2", None, "en", {"body": None, "author": ""}), Run(author="Y"), with_meta=True)
+    assert tally.row("s", "t")["author_none"] == 0.0 and tally.row("s", "t")["meta_n"]["author"] == [1, 1]
 
 
 def test_magic_zh_pages_count_in_their_own_row_too():

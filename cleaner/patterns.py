@@ -42,7 +42,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"最新(?:发布|更新|评论)", r"其他(?:文章|新闻)",
         ],
         "en": [
-            r"\brelated(?: (?:articles?|posts?|stories|news|content|reading|links|coverage|topics))?\b", r"\byou (?:may|might) also (?:like|enjoy)\b",
+            r"^related:?$", r"\brelated (?:articles?|posts?|stories|news|content|reading|links|coverage|topics)\b", r"\byou (?:may|might) also (?:like|enjoy)\b",
             r"\bread more\b", r"\bmore (?:from|stories|articles|news|on this|like this|in)\b", r"\brecommended(?: for you| stories| articles| reading)?\b",
             r"\bpopular (?:posts|stories|articles|now)\b", r"\bmost (?:popular|read|viewed|shared|emailed)\b", r"\btrending(?: now| stories)?\b",
             r"\bfurther reading\b", r"\bsee also\b", r"\bwhat to read next\b", r"\bdon'?t miss\b", r"\beditors?'? picks\b",

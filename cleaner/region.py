@@ -18,7 +18,7 @@ JOIN_SHARE = 0.25
 JOIN_MIN = 20.0
 ATTACH = 2
 UNPUNCTUATED = 0.1
-HTML_PLAIN_BONUS = 5.0
+HTML_PLAIN_BONUS = 12.0
 
 
 def block_score(block: Block) -> float:

@@ -38,6 +38,15 @@ NAME_WORDS = regex.compile(r"[a-z]+")
 BLOCK_COST = 4.0
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
 SIBLING_SHARE = 0.15
+RIVALS = 10
+# Whole names that mean furniture even on an element holding most of the page's text (a long comment thread).
+UNAMBIGUOUS = frozenset({'comments', 'comment', 'pinglun', 'disqus', 'sidebar', 'footer', 'copyright', 'related', 'breadcrumb',
+                         'breadcrumbs', 'pagination', 'share', 'social'})
+EXACT = "class/id named "
+SUM_GUARD = 0.4
+CONTAINERS = frozenset({'div', 'td', 'section', 'article', 'main', 'body', 'center', 'font', 'span', 'form', 'th'})
+RIVAL_SHARE = 0.5
+MIN_RIVALS = 3
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
 
@@ -92,6 +101,8 @@ def furniture(segment: str) -> str | None:
     if "#" not in rest and "." not in rest:
         return None
     for name in regex.split(r"[#.]", rest)[1:]:
+        if name in UNAMBIGUOUS:
+            return f"{EXACT}{name!r} ({STRONG[name]})"
         kind = WEAK.get(name) or WEAK.get(name.rstrip("s")) or next((STRONG[w] for w in NAME_WORDS.findall(name) if w in STRONG), None)
         if kind:
             return f"class/id {name!r} ({kind})"
@@ -124,7 +135,7 @@ def select(page):
     bad: dict[int, str] = {}
     for node in range(1, n):
         why = furniture(tree.seg[node])
-        if why and positive[node] < PENALTY_SHARE * total:
+        if why and (positive[node] < PENALTY_SHARE * total or why.startswith(EXACT)):
             bad[node] = why
     scores = [0.0] * n
     under_bad = []
@@ -138,15 +149,57 @@ def select(page):
             v *= NEGATIVE_WEIGHT
         for a in chain:
             scores[a] += v
-    best = max(range(n), key=lambda i: (scores[i], i))  # among equals, the deepest (children come after parents)
-    top = scores[best]
+    # Readability-style: a block's value goes to its parent in full, its grandparent half, further up less.
+    tight = [0.0] * n
+    chars = [0] * n
+    linked = [0.0] * n
+    for block, v, inside in zip(blocks, values, under_bad):
+        node = tree.node_of[block.index]
+        for a in tree.ancestors(node):
+            chars[a] += len(block.text)
+            linked[a] += len(block.text) * block.link_density
+        if v <= 0 or inside:
+            continue
+        if _tag(tree.seg[node]) in CONTAINERS:  # text straight in a <div> or <td>: that element holds it
+            tight[node] += v
+        level, a = 0, tree.parent[node]
+        while a >= 0 and level < 5:
+            tight[a] += v / (1 if level == 0 else 2 if level == 1 else level * 3)
+            level += 1
+            a = tree.parent[a]
+    final = [tight[i] * (1.0 - linked[i] / chars[i]) if chars[i] else 0.0 for i in range(n)]
+    for node in bad:
+        final[node] = 0.0
+    best = max(range(1, n), key=lambda i: (final[i], i), default=0)
+    top = final[best]
     if top <= 0:
         return [], tree, bad, scores, under_bad
+    widest = max(range(n), key=lambda i: (scores[i], i))
+    if scores[best] < SUM_GUARD * scores[widest]:  # the tight pick holds too little of the page's text
+        best = widest
+        top = final[best]
+    # Several strong candidates under one ancestor (the posts of a thread, an article in parts): take the ancestor.
+    rivals = [i for i in sorted(range(1, n), key=final.__getitem__, reverse=True)[:RIVALS] if i != best and final[i] >= RIVAL_SHARE * top]
+    rivals = [i for i in rivals if best not in set(tree.ancestors(i)) and i not in set(tree.ancestors(best))]
+    if len(rivals) >= MIN_RIVALS:
+        for a in tree.ancestors(tree.parent[best]):
+            if a <= 0:
+                break
+            inside = sum(1 for r in rivals if a in set(tree.ancestors(r)))
+            if inside >= MIN_RIVALS and scores[a] > 0:
+                best = a
+                break
+    while tree.parent[best] > 0 and len(tree.kids[tree.parent[best]]) == 1:
+        best = tree.parent[best]
     chosen = [best]
     parent = tree.parent[best]
     if parent >= 0:
+        threshold = max(10.0, SIBLING_SHARE * top)
         for child in tree.kids[parent].values():
-            if child != best and child not in bad and scores[child] > 0 and scores[child] >= SIBLING_SHARE * top:
+            if child == best or child in bad or scores[child] <= 0:
+                continue
+            density = linked[child] / chars[child] if chars[child] else 1.0
+            if final[child] >= threshold or (not tree.kids[child] and density < 0.25 and scores[child] >= 8):
                 chosen.append(child)
     return chosen, tree, bad, scores, under_bad
 

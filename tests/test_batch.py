@@ -202,3 +202,23 @@ def test_out_inside_in_dir_is_not_read_back(tmp_path):
     report = batch(src, src / "out", format="txt")
     assert report.files == 9
     assert not list((src / "out").glob("out/**/*"))
+
+
+def test_jsonl_lines_are_document_to_dict():
+    from cleaner.batch import render
+
+    pages = sorted((Path(__file__).resolve().parents[1] / "fixtures/texts").glob("*.txt"))[:8]
+    for page in [*pages, None]:
+        doc = Cleaner().clean(page.read_bytes() if page else article(1), url="https://example.com/1")
+        expected = {"path": "p", "record": None, **json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))}
+        assert json.loads(render(doc, "jsonl", "p", None)) == expected
+
+
+def test_the_core_imports_no_adapter_framework():
+    import subprocess
+    import sys
+
+    code = ("import sys, cleaner, cleaner.cli, cleaner.batch, cleaner.report, cleaner.contrib; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'scrapy', 'dask', 'distributed', 'pandas', 'twisted'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -32,6 +32,8 @@ def comments(page):
     Example: "…end of article." / "34 responses to “…”" / "1. fan says:" / "Great game!" -> all after
     the article removed.
     """
+    if not page.blocks:  # an empty page
+        return
     lead, (core_start, core_end) = page.lead, page.core
     if any(_header(page, i) for i in range(max(0, core_start - 10), lead + 1)):
         return  # a thread: the opening post has a header as well

@@ -664,6 +664,11 @@ def run(options: BatchOptions, log: Callable[[str], None] | None = None) -> Repo
     if o.dry_run:
         return _dry_run(o, skip, log)
     o.out.mkdir(parents=True, exist_ok=True)
+    with _locked(o.out):
+        return _run(o, skip, report, started, log)
+
+
+def _run(o: BatchOptions, skip, report: Report, started: float, log) -> Report:
     sweep_temps(o.out)
     manifest = Manifest(o.out, o.fingerprint(), o.format, o.resume)
     try:
@@ -682,7 +687,7 @@ def run(options: BatchOptions, log: Callable[[str], None] | None = None) -> Repo
                 bar(1)
     except KeyboardInterrupt:
         manifest.close()
-        log(f"interrupted: {report.files} file(s) done; run again with --resume to go on")
+        print(f"interrupted: {report.files} file(s) done; run again with --resume to go on", file=sys.stderr)
         raise
     manifest.close()
     report.finish()
@@ -697,6 +702,23 @@ def run(options: BatchOptions, log: Callable[[str], None] | None = None) -> Repo
     if report.failed:
         log(f"failures are listed in {o.out / ERRORS}")
     return report
+
+
+@contextmanager
+def _locked(out: Path):
+    """Hold OUT/.cleaner/lock for the run: a second batch writing to the same OUT stops with a usage error."""
+    (out / CONTROL).mkdir(exist_ok=True)
+    with open(out / CONTROL / "lock", "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            yield
+            return
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UsageError(f"another batch is writing to {out}") from None
+        yield
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -749,5 +771,11 @@ def _bar(o: BatchOptions, total: int, done: int, label: str):
     except ImportError:
         yield lambda n: None
         return
-    with tqdm(total=total, initial=done, unit=" files", desc=label, dynamic_ncols=True, file=sys.stderr) as bar:
+    try:
+        width = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        width = 0
+    # a terminal that reports no size (a fresh pty) would get an invisible bar: give it 100 x 24
+    size = {"dynamic_ncols": True} if width else {"ncols": 100, "nrows": 24}
+    with tqdm(total=total, initial=done, unit=" files", desc=label, file=sys.stderr, **size) as bar:
         yield bar.update

@@ -222,3 +222,31 @@ def test_the_core_imports_no_adapter_framework():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'scrapy', 'dask', 'distributed', 'pandas', 'twisted'}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    pytest.importorskip("tqdm")
+    src = make_tree(tmp_path / "in")
+    args = [sys.executable, "-m", "cleaner.cli", "batch", str(src), "--workers", "1"]
+    piped = subprocess.run([*args, str(tmp_path / "piped")], capture_output=True, text=True, check=False)
+    assert "cleaning" not in piped.stderr and "files/s" in piped.stderr  # the summary, no bar
+    main_fd, child_fd = pty.openpty()
+    process = subprocess.Popen([*args, str(tmp_path / "tty")], stdin=child_fd, stdout=child_fd, stderr=child_fd)
+    os.close(child_fd)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait()
+    os.close(main_fd)
+    assert b"cleaning" in shown and b"9/9" in shown and b"files/s" in shown

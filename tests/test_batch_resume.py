@@ -135,3 +135,32 @@ def test_resume_with_other_options_is_a_usage_error(tmp_path):
         batch(src, tmp_path / "out", resume=True, disable=("navigation",))
     again = batch(src, tmp_path / "out", resume=True)
     assert again.resumed == again.files == 6
+
+
+def test_sigterm_stops_with_130_and_resume_finishes(tmp_path):
+    src = make_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    process = subprocess.Popen(command(src, out), cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while done_entries(out) < 3 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "run again with --resume" in err or done_entries(out) == 0
+    finished = subprocess.run(command(src, out, "--resume"), cwd=ROOT, check=False)
+    assert finished.returncode == 1  # bad.html.gz
+    batch(src, tmp_path / "reference", workers=2)
+    assert tree(out) == tree(tmp_path / "reference")
+
+
+def test_a_second_batch_on_the_same_out_is_refused(tmp_path):
+    import fcntl
+
+    src = make_folder(tmp_path / "in", count=3)
+    (tmp_path / "out/.cleaner").mkdir(parents=True)
+    with open(tmp_path / "out/.cleaner/lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(UsageError, match="another batch is writing"):
+            batch(src, tmp_path / "out")
+    assert batch(src, tmp_path / "out").files == 6

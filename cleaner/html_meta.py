@@ -234,7 +234,7 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
     h1s = [b.text for b in h1_blocks]
     headline = first_ld("headline") or first_ld("name")
     declared_titles = [metas.get("og:title"), metas.get("twitter:title"), headline if isinstance(headline, str) else None]
-    title = choose_title(title_tag, h1s, declared_titles)
+    title = choose_title(title_tag, h1s, declared_titles) or next((b.text for b in blocks[:200] if 0 < b.heading <= 3), None)
     if title:
         out["title"] = title[:500]
     h1_index = next((b.index for b in blocks if title and b.text == title), h1_blocks[0].index if h1_blocks else None)
@@ -288,7 +288,8 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
                 if published:
                     break
     if not published:
-        keyed = [b for b in _near_title(blocks, h1_index) if DATE_KEY.search(b.text) or b.tokens <= 12]
+        near = _near_title(blocks, h1_index) or [b for b in blocks[:60] if b.tokens <= 40]
+        keyed = [b for b in near if DATE_KEY.search(b.text)] + [b for b in near if not DATE_KEY.search(b.text)]
         for block in keyed:
             published = find_date(block.text)
             if published:
@@ -336,6 +337,10 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
         language = regex.split(r"[-_]", language.strip().lower())[0]
         if regex.fullmatch(r"[a-z]{2,3}", language):
             out["language"] = language
+
+    # Previous and next articles, with their links
+    for key, link in _prev_next(blocks, base):
+        out.setdefault(key, link)
 
     # Multi-page articles
     pages = _pages(blocks, url or out.get("canonical"), base, rel_pages)
@@ -424,3 +429,26 @@ def _unavailable(title_tag, h1s, blocks, ld) -> str | None:
     if tokens < 300 and LOGIN_WALL.search(short_text):
         return "login"
     return None
+
+
+PREV_KEY = regex.compile(r"上一(?:篇|条|章)|前一篇|\bprevious(?: article| post| story| entry)?\b|\bprev\b|«", regex.IGNORECASE)
+NEXT_KEY = regex.compile(r"下一(?:篇|条|章)|后一篇|\bnext(?: article| post| story| entry)?\b|»", regex.IGNORECASE)
+
+
+def _prev_next(blocks, base):
+    """('prev' | 'next', Link) for the links of 上一篇/下一篇 and Previous/Next lines, each after its keyword."""
+    for block in blocks:
+        if not block.links or block.tokens > 40 or len(block.links) > 3:
+            continue
+        keys = [(m.start(), "prev") for m in PREV_KEY.finditer(block.text)] + [(m.start(), "next") for m in NEXT_KEY.finditer(block.text)]
+        if not keys:
+            continue
+        keys.sort()
+        for anchor, href in block.links:
+            if href.startswith(("javascript:", "#")) or PAGE_WORD.match(anchor):
+                continue
+            at = block.text.find(anchor)
+            before = [k for k in keys if k[0] <= max(at, 0)]
+            kind = (before[-1] if before else keys[0])[1]
+            title = PREV_KEY.sub("", NEXT_KEY.sub("", anchor)).strip(" :：") or None
+            yield kind, Link(title=title, url=_join(base, href))

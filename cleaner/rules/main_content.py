@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from ..document import Link
 from . import remove, rule
 
 # Elements that hold site furniture, whatever their class.
@@ -39,6 +40,7 @@ BLOCK_COST = 4.0
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
 SIBLING_SHARE = 0.15
 RIVALS = 10
+THREAD = frozenset({'reply', 'replies', 'answer', 'answers', 'posts', 'floor', 'huifu', 'postlist', 'thread'})
 # Whole names that mean furniture even on an element holding most of the page's text (a long comment thread).
 UNAMBIGUOUS = frozenset({'comments', 'comment', 'pinglun', 'disqus', 'sidebar', 'footer', 'copyright', 'related', 'breadcrumb',
                          'breadcrumbs', 'pagination', 'share', 'social'})
@@ -201,7 +203,20 @@ def select(page):
             density = linked[child] / chars[child] if chars[child] else 1.0
             if final[child] >= threshold or (not tree.kids[child] and density < 0.25 and scores[child] >= 8):
                 chosen.append(child)
+    # A thread: the replies to a post sit beside it, in a container named for them.
+    level, node = 0, best
+    while level < 3 and tree.parent[node] > 0:
+        for child in tree.kids[tree.parent[node]].values():
+            if child != node and child not in bad and child not in chosen and scores[child] > 0 and _thread(tree.seg[child]):
+                chosen.append(child)
+        node, level = tree.parent[node], level + 1
     return chosen, tree, bad, scores, under_bad
+
+
+def _thread(segment: str) -> bool:
+    """A container of forum replies or answers, by its class/id words."""
+    rest = segment[len(_tag(segment)):]
+    return any(word in THREAD for word in NAME_WORDS.findall(rest))
 
 
 @rule("main_content", kind="outside")
@@ -228,15 +243,16 @@ def main_content(page):
     chosen, tree, bad, _scores, _under_bad = select(page)
     keep = set(chosen)
     holders = {a for c in chosen for a in tree.ancestors(c)}
-    groups: list[tuple[list[int], str]] = []
+    lists = _related_lists(page, tree, holders)
+    groups: list[tuple[list[int], str, int | None]] = []
     for block in page.blocks:
         chain = list(tree.ancestors(tree.node_of[block.index]))
         inside = bool(keep) and any(a in keep for a in chain)
-        why = next((bad[a] for a in chain if a in bad and a not in holders), None)
-        if why is None and inside:
+        node = next((a for a in chain if (a in bad or a in lists) and a not in holders), None)
+        if node is None and inside:
             continue
-        if why is not None:
-            node = next(a for a in chain if a in bad and a not in holders)
+        if node is not None:
+            why = lists.get(node) or bad[node]
             reason = f"{why} at {tree.path(node)}" + (" inside the article" if inside else "")
         elif not keep:
             continue
@@ -245,6 +261,35 @@ def main_content(page):
         if groups and groups[-1][1] == reason and groups[-1][0][-1] == block.index - 1:
             groups[-1][0].append(block.index)
         else:
-            groups.append(([block.index], reason))
-    for indices, reason in groups:
-        yield remove(indices, reason)
+            groups.append(([block.index], reason, node))
+    for indices, reason, node in groups:
+        meta = {}
+        if node is not None and (node in lists or "(related)" in bad.get(node, "")):
+            links = [link for i in indices for link in page.blocks[i].links]
+            meta["related"] = tuple(Link(title=a, url=h) for a, h in dict(links).items() if not h.startswith(("javascript:", "#")))
+        yield remove(indices, reason, **meta)
+
+
+def _related_lists(page, tree, holders) -> dict[int, str]:
+    """Elements that open with a related-list heading (相关推荐, Related articles) and hold a list of links."""
+    found: dict[int, str] = {}
+    blocks = page.blocks
+    first: dict[int, int] = {}
+    count: dict[int, int] = {}
+    linked: dict[int, int] = {}
+    for block in blocks:
+        for a in tree.ancestors(tree.node_of[block.index]):
+            first.setdefault(a, block.index)
+            count[a] = count.get(a, 0) + 1
+            linked[a] = linked.get(a, 0) + (block.link_density >= 0.5)
+    for block in blocks:
+        if block.tokens > 12 or not page.has(block.index, "related") or page.coverage(block.index, "related") < 0.4:
+            continue
+        for a in tree.ancestors(tree.node_of[block.index]):
+            if a <= 0 or a in holders or first[a] != block.index:
+                break
+            if count[a] >= 3:
+                if linked[a] >= 0.6 * (count[a] - 1):
+                    found[a] = f"related-articles list under {block.text!r}"
+                break
+    return found

@@ -3,7 +3,7 @@ from . import note, rule
 
 FIELDS = {"title": "title", "author": "author", "published": "published", "modified": "modified", "canonical": "canonical_url",
           "site_name": "site_name", "description": "description", "image": "image", "keywords": "keywords", "pages": "pages",
-          "unavailable": "unavailable", "flags": "flags"}
+          "unavailable": "unavailable", "flags": "flags", "prev": "prev", "next": "next"}
 
 
 def _language(page, declared: str) -> str | None:

@@ -1,0 +1,353 @@
+"""The HTML path: real pages (fixtures/html, fixtures/html_gold.jsonl) against gold, and synthetic pages for
+encodings, broken and hostile markup, error and paywall pages, metadata and multi-page articles."""
+from __future__ import annotations
+
+import gzip
+import json
+import statistics
+import time
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Cleaner, merge_pages
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+HTML_GOLD = FIXTURES / "html_gold.jsonl"
+# Mean token F1 of the HTML path on the fixture pages, a few points under the value measured when set (0.835,
+# with the cnarts list page, whose gold is empty, at 0).
+F1_FLOOR = 0.80
+# (page, test) -> why it fails today, as strict xfails: when a fix makes one pass, the entry must go.
+KNOWN = {
+    ("chinese-wce:658d9f03", "keep"): "bilibili: the page shows this sentence only in a recommended-article teaser",
+    ("magic-html-bench:e4662f72", "keep"): "a Nim forum search-results page: the first result's title is taken for a heading",
+    ("chinese-wce:05e98007", "date"): "'发布日期： 7/5/2005' is read month-first; the annotators read it day-first",
+    ("chinese-wce:e8847578", "date"): "the page's date line says 2022-01-28; the annotators give the 27th (the document's date)",
+}
+
+try:
+    from fixture_pages import prf, squash
+except ImportError:  # pragma: no cover - the helpers ship with the tests
+    pytest.skip("fixture helpers missing", allow_module_level=True)
+
+
+@cache
+def records() -> tuple[dict, ...]:
+    if not HTML_GOLD.exists():
+        return ()
+    return tuple(json.loads(line) for line in HTML_GOLD.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+@cache
+def cleaned(file: str, url: str | None) -> cleaner.Document:
+    return Cleaner().clean_html(gzip.decompress((FIXTURES / file).read_bytes()), url=url)
+
+
+def ids(record: dict) -> str:
+    return f"{record['set']}:{record['id'].split('/')[-1][:8]}"
+
+
+def params(test: str, selected=None):
+    for record in records() if selected is None else selected:
+        reason = KNOWN.get((ids(record), test))
+        yield pytest.param(record, id=ids(record), marks=[pytest.mark.xfail(strict=True, reason=reason)] if reason else [])
+
+
+# --- real pages -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not records(), reason="no HTML fixtures")
+def test_mean_body_f1_on_the_fixture_pages():
+    scores = [prf(cleaned(r["file"], r["url"]).body, r["body"])[2] for r in records()]
+    assert statistics.mean(scores) >= F1_FLOOR, [round(s, 2) for s in scores]
+
+
+@pytest.mark.parametrize("record", params("keep"))
+def test_article_sentences_stay_and_boilerplate_goes(record):
+    body = squash(cleaned(record["file"], record["url"]).body)
+    assert [p for p in record["must_keep"] if squash(p) not in body] == []
+    kept = [p for p in record["must_drop"] if squash(p) in body]
+    assert kept == [], kept
+
+
+@pytest.mark.parametrize("record", params("date", [r for r in records() if r.get("date")]))
+def test_published_date_matches_the_gold(record):
+    published = cleaned(record["file"], record["url"]).metadata.published
+    gold = record["date"]
+    assert published, "no date found"
+    year, month, day = (int(x) for x in gold.split()[0].replace("/", "-").split("-")[:3])
+    assert published[:10] == f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@pytest.mark.parametrize("record", records(), ids=ids)
+def test_every_removal_says_why_and_where(record):
+    doc = cleaned(record["file"], record["url"])
+    assert doc.mode == "html"
+    for removal in doc.removed:
+        assert removal.rule and removal.reason
+        assert doc.source[removal.start : removal.end] == removal.text
+        assert removal.path, removal
+    if b"<title" in gzip.decompress((FIXTURES / record["file"]).read_bytes())[:200_000].lower():
+        assert doc.metadata.title
+
+
+# --- synthetic pages ----------------------------------------------------------------------------------------
+
+ARTICLE_ZH = "".join(f"<p>这是第{i}段正文，记者在现场看到，群众有序排队，工作人员耐心解答各种问题，现场秩序井然。</p>" for i in range(8))
+ARTICLE_EN = "".join(
+    f"<p>Paragraph {i} of the story: the council met on Tuesday, and after a long debate it voted to fund the new "
+    "library, which residents had asked for since the old one closed in 2015.</p>"
+    for i in range(8)
+)
+
+
+def page(body: str, head: str = "", lang: str = "zh") -> str:
+    return f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+FURNITURE = (
+    "<div id='nav'><a href='/'>首页</a> <a href='/a'>新闻</a> <a href='/b'>体育</a></div>"
+    "<div class='main'><h1>市图书馆今日开馆</h1><div class='info'>发布时间：2024-06-27 09:30 来源：本报</div>"
+    "<div class='article-content'>{article}<div class='share'>分享到：微博 微信</div></div>"
+    "<div class='xgtj'><h3>相关推荐</h3><ul>{related}</ul></div></div>"
+    "<div id='footer'><p>Copyright © 2024 某某网 版权所有</p></div>"
+)
+RELATED = "".join(f"<li><a href='/news/{i}.html'>其他新闻标题第{i}条</a></li>" for i in range(6))
+
+
+def furnished(article: str = ARTICLE_ZH) -> str:
+    return page(FURNITURE.format(article=article, related=RELATED), head="<title>市图书馆今日开馆_某某网</title>")
+
+
+def test_article_kept_and_furniture_removed_with_reasons_and_paths():
+    doc = cleaner.clean(furnished(), url="https://example.com/news/2024/0627/1.html")
+    assert doc.mode == "html"
+    assert "这是第0段正文" in doc.body and "这是第7段正文" in doc.body
+    for junk in ("首页", "分享到", "相关推荐", "其他新闻标题", "版权所有", "发布时间"):
+        assert junk not in doc.body, junk
+    assert doc.metadata.title == "市图书馆今日开馆"
+    assert doc.metadata.published == "2024-06-27T09:30:00"
+    share = next(r for r in doc.removed if "分享到" in r.text)
+    assert share.path and "share" in share.path and share.reason
+
+
+def test_text_rules_still_run_inside_the_article_container():
+    article = ARTICLE_ZH + "<p>本文版权归原作者所有，如有侵权请联系删除。</p>"
+    doc = cleaner.clean(page(f"<div class='content'>{article}</div>"))
+    assert "这是第3段正文" in doc.body
+    assert "如有侵权" not in doc.body
+    assert any(r.rule == "notice" and r.path for r in doc.removed)
+
+
+def test_headings_lists_tables_pre_and_quotes_of_the_article_are_kept():
+    article = (
+        ARTICLE_EN + "<h2>What the vote means</h2><ul><li>A new building in the centre of town</li>"
+        "<li>Longer opening hours on weekends</li></ul><table><tr><th>Year</th><th>Visitors</th></tr>"
+        "<tr><td>2015</td><td>12,000</td></tr></table><pre>open  = 9:00\nclose = 18:00</pre>"
+        "<blockquote>We waited nine years for this, said one resident.</blockquote>" + ARTICLE_EN
+    )
+    doc = cleaner.clean(page(f"<article>{article}</article>", lang="en"))
+    for kept in ("What the vote means", "Longer opening hours", "2015 12,000", "close = 18:00", "We waited nine years"):
+        assert kept in doc.body, kept
+
+
+def test_hidden_elements_scripts_and_ad_slots_are_not_text():
+    body = (
+        f"<div class='content'>{ARTICLE_EN}<div style='display:none'>hidden promo text</div>"
+        "<script>var x = 'script text';</script><ins class='adsbygoogle'></ins>"
+        "<iframe src='https://ads.example.com'>iframe text</iframe><p hidden>hidden paragraph</p></div>"
+    )
+    doc = cleaner.clean(page(body, lang="en"))
+    for gone in ("hidden promo", "script text", "iframe text", "hidden paragraph"):
+        assert gone not in doc.source
+    assert "Paragraph 0 of the story" in doc.body
+
+
+# --- encodings ----------------------------------------------------------------------------------------------
+
+CHINESE = "中华人民共和国国务院新闻办公室今天举行新闻发布会，介绍经济运行情况。"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declare", "expected"),
+    [
+        ("gbk", "<meta http-equiv='Content-Type' content='text/html; charset=gb2312'>", "gb18030"),
+        ("gb18030", "<meta charset='GBK'>", "gb18030"),
+        ("big5", "<meta charset='big5'>", "big5hkscs"),
+        ("gbk", "", "gb18030"),
+        ("big5", "", "big5hkscs"),
+        ("utf-8", "", "utf-8"),
+    ],
+)
+def test_bytes_are_decoded_and_the_encoding_reported(encoding, declare, expected):
+    text = CHINESE if encoding != "big5" else "中華人民共和國國務院新聞辦公室今天舉行新聞發佈會，介紹經濟運行情況。"
+    title = "新聞" if encoding == "big5" else "新闻"
+    html = f"<html><head>{declare}<title>{title}</title></head><body>" + f"<p>{text}</p>" * 6 + "</body></html>"
+    doc = cleaner.clean(html.encode(encoding))
+    assert doc.metadata.encoding == expected
+    assert text in doc.body
+
+
+def test_utf8_bom():
+    html = page("<div class='content'>" + ARTICLE_ZH + "</div>")
+    doc = cleaner.clean(b"\xef\xbb\xbf" + html.encode("utf-8"))
+    assert doc.metadata.encoding == "utf-8-sig"
+    assert "这是第1段正文" in doc.body
+
+
+# --- bad input -------------------------------------------------------------------------------------------
+
+
+def test_truncated_and_unclosed_markup():
+    html = page("<div class='content'>" + ARTICLE_EN)[:-40] + "<p>unclosed <b>bold <i>and more text of the story, told"
+    doc = cleaner.clean(html)
+    assert "Paragraph 5 of the story" in doc.body
+
+
+def test_ten_thousand_deep_nesting_gives_a_result_quickly():
+    html = "<html><body>" + "<div>" * 10_000 + ARTICLE_EN + "</div>" * 10_000 + "</body></html>"
+    start = time.perf_counter()
+    doc = cleaner.clean(html)
+    assert time.perf_counter() - start < 10
+    assert "Paragraph 3 of the story" in doc.body
+    assert any("nested" in f for f in doc.metadata.flags)
+
+
+def test_no_body_script_only_and_empty_pages():
+    assert "Paragraph 1" in Cleaner().clean_html(ARTICLE_EN).body
+    assert Cleaner().clean_html("<html><head><script>alert(1)</script></head></html>").body == ""
+    assert Cleaner().clean_html("").body == ""
+    assert Cleaner().clean_html("<html></html>").body == ""
+
+
+def test_xml_declaration_in_a_str_page():
+    html = "<?xml version='1.0' encoding='utf-8'?>\n" + page("<div class='content'>" + ARTICLE_EN + "</div>", lang="en")
+    assert "Paragraph 2 of the story" in cleaner.clean(html).body
+
+
+def test_no_external_entities_and_no_entity_expansion(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    xxe = (
+        f"<?xml version='1.0'?><!DOCTYPE html [<!ENTITY xxe SYSTEM 'file://{secret}'>]>"
+        "<html><body><p>&xxe; " + ARTICLE_EN + "</p></body></html>"
+    )
+    assert "TOP-SECRET" not in cleaner.clean(xxe).source
+    laughs = "<!DOCTYPE lolz [<!ENTITY lol 'lol'>" + "".join(
+        f"<!ENTITY lol{i} '{('&lol' + str(i - 1) + ';') * 10 if i > 1 else '&lol;' * 10}'>" for i in range(1, 10)
+    ) + "]><html><body><p>&lol9;</p>" + ARTICLE_EN + "</body></html>"
+    start = time.perf_counter()
+    doc = cleaner.clean(laughs)
+    assert time.perf_counter() - start < 5
+    assert len(doc.source) < 100_000
+
+
+def test_a_large_page_in_bounded_time():
+    html = page("<div class='content'>" + ARTICLE_EN * 1600 + "</div>" + "<div class='side'><a href='/x'>link</a></div>" * 70_000)
+    assert len(html) > 5_000_000
+    start = time.perf_counter()
+    doc = cleaner.clean(html)
+    assert time.perf_counter() - start < 60
+    assert "Paragraph 7 of the story" in doc.body
+
+
+def test_frameset_page_is_flagged():
+    html = "<html><frameset cols='20%,80%'><frame src='menu.html'><frame src='main.html'></frameset></html>"
+    doc = Cleaner().clean_html(html)
+    assert doc.body == ""
+    assert any("frame" in f for f in doc.metadata.flags)
+
+
+# --- error, paywall and login pages -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("页面未找到", "您访问的页面不存在，请返回首页。", "not_found"),
+        ("404 Not Found", "The page you requested could not be found.", "not_found"),
+        ("Attention Required! | Cloudflare", "Please complete the captcha to continue.", "blocked"),
+        ("会员专区", "请先登录后查看全文。", "login"),
+    ],
+)
+def test_pages_without_an_article_are_flagged_not_returned(title, text, kind):
+    doc = cleaner.clean(page(f"<h1>{title}</h1><p>{text}</p><div id='footer'>关于我们</div>", head=f"<title>{title}</title>"))
+    assert doc.metadata.unavailable == kind
+    assert doc.body == ""
+
+
+def test_paywall_is_flagged():
+    body = "<article>" + ARTICLE_EN[:600] + "<p>Subscribe to continue reading this article.</p></article>"
+    doc = cleaner.clean(page(body, lang="en"))
+    assert doc.metadata.unavailable == "paywall"
+
+
+# --- metadata -------------------------------------------------------------------------------------------------
+
+
+def test_metadata_from_json_ld_and_meta_tags():
+    head = (
+        "<title>Library opens | The Daily Example</title><link rel='canonical' href='https://example.com/library'>"
+        "<meta property='og:site_name' content='The Daily Example'><meta name='description' content='A new library.'>"
+        "<meta property='og:image' content='/img/library.jpg'><meta name='keywords' content='library, council'>"
+        "<meta property='article:modified_time' content='2024-06-28T10:00:00Z'>"
+        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Library opens\", "
+        "\"author\": {\"@type\": \"Person\", \"name\": \"Jane Doe\"}, \"datePublished\": \"2024-06-27T08:00:00Z\"}</script>"
+    )
+    doc = cleaner.clean(page("<h1>Library opens</h1><article>" + ARTICLE_EN + "</article>", head=head, lang="en"),
+                        url="https://example.com/library?ref=x")
+    meta = doc.metadata
+    assert (meta.title, meta.author, meta.published) == ("Library opens", "Jane Doe", "2024-06-27T08:00:00Z")
+    assert meta.modified == "2024-06-28T10:00:00Z"
+    assert meta.canonical_url == "https://example.com/library"
+    assert meta.site_name == "The Daily Example"
+    assert meta.image == "https://example.com/img/library.jpg"
+    assert meta.keywords == ("library", "council")
+    assert meta.description == "A new library."
+    assert meta.language == "en"
+
+
+def test_chinese_byline_dates_and_author_from_the_text():
+    body = "<h1>市图书馆今日开馆</h1><div>2024年06月27日 09:30 来源：某某日报 作者：张三</div><div class='content'>" + ARTICLE_ZH + "</div>"
+    meta = cleaner.clean(page(body, head="<title>市图书馆今日开馆-某某网</title>")).metadata
+    assert meta.title == "市图书馆今日开馆"
+    assert meta.published == "2024-06-27T09:30:00"
+    assert meta.author == "张三"
+
+
+def test_pagination_links_are_exposed():
+    pager = "<div class='pages'><a href='/a/123.html'>1</a> <a href='/a/123_2.html'>2</a> <a href='/a/123_3.html'>3</a> " \
+            "<a href='/a/123_2.html'>下一页</a></div>"
+    doc = cleaner.clean(page("<div class='content'>" + ARTICLE_ZH + "</div>" + pager), url="https://example.com/a/123.html")
+    assert [link.url for link in doc.metadata.pages] == ["https://example.com/a/123_2.html", "https://example.com/a/123_3.html"]
+    rel = "<link rel='next' href='https://example.com/story?page=2'>"
+    doc = cleaner.clean(page("<div class='content'>" + ARTICLE_EN + "</div>", head=rel, lang="en"), url="https://example.com/story")
+    assert [link.url for link in doc.metadata.pages] == ["https://example.com/story?page=2"]
+
+
+def test_related_links_keep_their_hrefs():
+    doc = cleaner.clean(furnished(), url="https://example.com/news/1.html")
+    assert doc.metadata.related
+    assert all(link.url and link.url.startswith("https://example.com/news/") for link in doc.metadata.related)
+
+
+# --- multi-page articles ---------------------------------------------------------------------------------------
+
+
+def test_merge_pages_joins_in_order_without_repeating_the_lead():
+    lead = "<p class='summary'>导语：市图书馆今日开馆，市民排队入馆参观，现场气氛热烈。</p>"
+    pages = [
+        page(f"<div class='content'>{lead}" + "".join(f"<p>本文第{n}部分第{i}段，记者在现场看到，群众有序排队，工作人员耐心解答。</p>" for i in range(5)) + "</div>")
+        for n in (1, 2, 3)
+    ]
+    docs = [cleaner.clean(p) for p in pages]
+    merged = merge_pages(docs)
+    assert merged.body.count("导语") == 1
+    assert merged.body.index("本文第1部分第0段") < merged.body.index("本文第2部分第0段") < merged.body.index("本文第3部分第4段")
+    dropped = [r for r in merged.removed if r.rule == "merge_pages"]
+    assert len(dropped) == 2 and all(merged.source[r.start : r.end] == r.text for r in dropped)
+    assert merge_pages(docs[:1]) is docs[0]
+    with pytest.raises(cleaner.InputError):
+        merge_pages([])

@@ -9,7 +9,7 @@ import regex
 from .blocks import CJK, Block, text_blocks
 from .decoding import decode, repair_mojibake
 from .document import METADATA_FIELDS, Document, Metadata, Removal
-from .errors import InputError, InputTooLarge, UnknownRule
+from .errors import InputError, InputTooLarge, RuleFailed, UnknownRule
 from .page import Page
 from .patterns import DEFAULT_LANGUAGES, compile_scanner
 from .rules import Rule, default_rules
@@ -82,7 +82,10 @@ class Cleaner:
             raise InputTooLarge(f"{len(text):,} characters; the limit is {self.max_chars:,} (Cleaner(max_chars=...))")
 
     def _run(self, blocks: list[Block], source: str, url, mode: str, declared: dict, encoding) -> Document:
-        page = Page(blocks, source, url, mode, self._scanner, declared)
+        try:
+            page = Page(blocks, source, url, mode, self._scanner, declared)
+        except TimeoutError as error:  # the phrase scan has a time budget that grows with the text
+            raise RuleFailed("phrase scanner", error) from error
         meta = Metadata(encoding=encoding, flags=_input_flags(source) + tuple(declared.get("flags", ())))
         whole: list[tuple[Block, str, str, str]] = []  # (block, rule, kind, reason)
         parts: dict[int, list[tuple[int, int, str, str, str]]] = {}

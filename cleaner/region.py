@@ -29,8 +29,8 @@ def block_score(block: Block) -> float:
     elif not block.punct and not block.ends_sentence:
         size *= UNPUNCTUATED  # a headline or link text, not prose
     bonus = min(block.punct, 20) * 1.5 + (2.0 if block.ends_sentence else 0.0)
-    if block.bullet and not block.ends_sentence:
-        bonus -= 6.0  # a list of links, not a list of sentences
+    if block.bullet and (not block.ends_sentence or (block.punct <= 1 and block.tokens < 20)):
+        bonus -= 6.0  # a list of links or headlines ("…kabul etti!"), not a list of sentences
     if block.tag is not None:  # HTML: main_content chose the container; its plain text is the article's
         bonus += HTML_PLAIN_BONUS * (1.0 - 2 * block.link_density) if block.link_density < 0.5 else 0.0
     return size + bonus - BLOCK_COST

@@ -263,6 +263,7 @@ class Report:
         rate = self.files / self.elapsed if self.elapsed else 0.0
         lines = [f"{self.files} file(s), {self.documents} document(s): {self.done} done, {self.empty} empty, "
                  f"{self.flagged} flagged, {self.failed} failed, {self.skipped} skipped"
+                 + (" (records with no page field)" if self.skipped else "")
                  + (f"; {self.resumed} file(s) already done" if self.resumed else "")
                  + f" in {self.elapsed:.1f} s ({rate:.1f} files/s)"]
         if self.rules:
@@ -513,18 +514,24 @@ def ordered(method: str, tasks: Iterable[InputFile], workers: int, init: tuple,
     tasks = iter(tasks)
     window = 4 * workers
     while True:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=init)
+        pool = _pool(workers, init)
         inflight: list = []
         broken = False
         try:
-            while True:
+            while not broken:
                 while len(inflight) < window and (task := next(tasks, None)) is not None:
-                    inflight.append((task, pool.submit(_call, method, task)))
+                    try:
+                        inflight.append((task, pool.submit(_call, method, task)))
+                    except BrokenProcessPool:
+                        inflight.append((task, None))
+                        broken = True
+                        break
+                if broken:
+                    break
                 if not inflight:
                     return
-                task, future = inflight[0]
                 try:
-                    result = future.result()
+                    result = inflight[0][1].result()
                 except BrokenProcessPool:
                     broken = True
                     break
@@ -532,14 +539,35 @@ def ordered(method: str, tasks: Iterable[InputFile], workers: int, init: tuple,
                 yield result
         finally:
             pool.shutdown(wait=not broken, cancel_futures=True)
+        if not _workers_start(init):
+            raise UsageError("worker processes cannot start here (they die before cleaning anything); try --workers 1")
         for task, _ in inflight:  # the pool broke: find the culprit among the tasks in flight
-            single = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=_init_worker, initargs=init)
+            single = _pool(1, init)
             try:
                 yield single.submit(_call, method, task).result()
             except BrokenProcessPool as error:
                 yield crashed(task, error)
             finally:
                 single.shutdown(wait=True)
+
+
+def _pool(workers: int, init: tuple) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=init)
+
+
+def _noop() -> bool:
+    return True
+
+
+def _workers_start(init: tuple) -> bool:
+    """Whether a fresh worker process starts and runs a task at all (else every file would 'crash')."""
+    pool = _pool(1, init)
+    try:
+        return pool.submit(_noop).result()
+    except BrokenProcessPool:
+        return False
+    finally:
+        pool.shutdown(wait=True)
 
 
 def _crashed_file(task: InputFile, error: BaseException) -> FileResult:

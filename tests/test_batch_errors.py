@@ -169,3 +169,18 @@ def test_symlink_loops_are_walked_once(tmp_path):
     report = batch(src, tmp_path / "out")
     assert report.files == 1
     assert [d["path"] for d in lines(tmp_path / "out/documents.jsonl")] == ["a/b/page.txt"]
+
+
+def test_workers_that_cannot_start_stop_the_batch_with_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / f"in/{n}.txt").write_text(article(n), encoding="utf-8")
+    # a program read from stdin cannot be re-imported by a spawned worker, so every worker dies at start
+    program = (f"from pathlib import Path\nfrom cleaner.batch import BatchOptions, run\n"
+               f"run(BatchOptions(src=Path({str(tmp_path / 'in')!r}), out=Path({str(tmp_path / 'out')!r}), workers=2))\n")
+    done = subprocess.run([sys.executable, "-"], input=program, capture_output=True, text=True, timeout=120, check=False,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert "UsageError: worker processes cannot start here" in done.stderr and "--workers 1" in done.stderr

@@ -152,6 +152,14 @@ URL = regex.compile(r"(?:https?://|www\.)[^\s\"'<>，。、；）)\]】]+", rege
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DATE_ONLY = regex.compile(
     r"^(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?(?:\s+\d{1,2}:\d{2})?$",
+    regex.IGNORECASE,
+)
+# "32M ago", "7H ago 08:51", "3 hours ago", "5分钟前", "昨天 12:30": when a teaser was posted.
+RELATIVE_TIME = regex.compile(
+    r"^(?:\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?"
+    r"|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚)$",
+    regex.IGNORECASE,
 )
 NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*[\d,.]+\s*[kKwW万]?\s*[)\]）】]?$")
 ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|。。。)\s*$")

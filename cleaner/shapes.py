@@ -1,10 +1,15 @@
 """Shape predicates over blocks that several rules share."""
 from .blocks import Block
-from .patterns import DATE_ONLY, ELLIPSIS_END, NUMBER_ONLY
+from .patterns import DATE_ONLY, ELLIPSIS_END, NUMBER_ONLY, RELATIVE_TIME
 
 
 def is_date(block: Block) -> bool:
     return block.tokens <= 8 and bool(DATE_ONLY.match(block.text))
+
+
+def is_stamp(block: Block) -> bool:
+    """A line that only says when: a date, a time, or "3 hours ago"."""
+    return block.tokens <= 8 and bool(DATE_ONLY.match(block.text) or RELATIVE_TIME.match(block.text))
 
 
 def is_number(block: Block) -> bool:

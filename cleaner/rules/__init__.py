@@ -80,6 +80,7 @@ def default_rules() -> tuple[Rule, ...]:
         page_meta,
         pagination,
         related,
+        teasers,
         title,
         truncation,
     )
@@ -90,6 +91,7 @@ def default_rules() -> tuple[Rule, ...]:
         notice.notice,
         ads.ads,
         related.related,
+        teasers.teasers,
         pagination.pagination,
         byline.byline,
         navigation.navigation,

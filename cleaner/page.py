@@ -81,6 +81,15 @@ class Page:
                 return block.index
         return start
 
+    def prose_before(self) -> list[int]:
+        """For each block, how many tokens of unclaimed prose the article region holds before it."""
+        counts, total = [], 0
+        for block in self.blocks:
+            counts.append(total)
+            if block.index not in self._claimed and self.in_region(block.index) and is_paragraph(block):
+                total += block.tokens
+        return counts
+
     def in_region(self, index: int) -> bool:
         return any(s <= index < e for s, e in self.runs)
 

@@ -73,6 +73,7 @@ def default_rules() -> tuple[Rule, ...]:
         ads,
         byline,
         comments,
+        end_of_article,
         main_content,
         navigation,
         notice,
@@ -97,6 +98,7 @@ def default_rules() -> tuple[Rule, ...]:
         navigation.navigation,
         title.title,
         comments.comments,
+        end_of_article.end_of_article,
         outside.outside_article,
         truncation.truncation,
     )

@@ -2,7 +2,7 @@ import regex
 
 from ..dates import find_date
 from ..document import Link
-from ..shapes import is_date, is_list_entry, is_number, is_paragraph, is_teaser
+from ..shapes import is_date, is_list_entry, is_number, is_teaser
 from . import remove, rule
 
 CLOSING_PROSE = 100
@@ -39,7 +39,7 @@ def related(page):
     """
     blocks = page.blocks
     lead, (_, core_end) = page.lead, page.core
-    prose = _prose_before(page)
+    prose = page.prose_before()
     i = 0
     while i < len(blocks):
         head = blocks[i]
@@ -63,12 +63,3 @@ def related(page):
         )
         i = j
 
-
-def _prose_before(page) -> list[int]:
-    """For each block, how many tokens of unclaimed prose the article region holds before it."""
-    counts, total = [], 0
-    for block in page.blocks:
-        counts.append(total)
-        if block.index not in page.claimed and page.in_region(block.index) and is_paragraph(block):
-            total += block.tokens
-    return counts

@@ -102,11 +102,24 @@ class BatchOptions:
     def fingerprint(self) -> dict:
         """What must match for --resume to continue a run: everything that changes the outputs."""
         return {
-            "cleaner": __version__, "format": self.format, "globs": list(self.globs), "fields": list(self.fields),
+            "cleaner": __version__, "code": code_fingerprint(), "format": self.format, "globs": list(self.globs),
+            "fields": list(self.fields),
             "url_field": self.url_field, "id_field": self.id_field, "max_bytes": self.max_bytes,
             "max_ratio": self.max_ratio, "disable": sorted(self.disable), "extra_rules": [r.name for r in self.extra_rules],
             "site_boilerplate": asdict(self.site) if self.site_boilerplate else None,
         }
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the cleaner package's source: a resumed run must clean with the code that began it."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def rule_specs(rules: Iterable[Rule]) -> tuple[str, ...]:
@@ -609,7 +622,8 @@ class Manifest:
         except ValueError:
             raise UsageError(f"{self.path} is damaged; run without --resume") from None
         if header.get("options") != self.fingerprint:
-            raise UsageError(f"{self.path.parent.parent} was made with other options; run without --resume or use another OUT")
+            raise UsageError(f"{self.path.parent.parent} was made with other options; run without --resume or use another OUT"
+                              " (a resumed run must use the same options and the same cleaner code)")
         good = len(lines[0]) + 1
         for line in lines[1:-1]:  # the last piece has no newline: empty, or a line cut by a kill
             try:

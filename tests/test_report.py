@@ -25,6 +25,23 @@ Share this article: Facebook Twitter Email <iframe src="javascript:alert(1)"></i
 Copyright 2024 Harbour Times. All rights reserved. "><svg onload=alert(1)><style>*{display:none}</style>
 """
 
+HOSTILE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Bridge &lt;script&gt;alert(1)&lt;/script&gt;</title>
+<link rel="canonical" href="javascript:alert(1)"><meta property="og:site_name" content="&quot;><script>alert(1)</script>">
+</head><body><nav><a href="javascript:alert(1)">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour bridge repairs &lt;img src=x onerror=alert(1)&gt;</h1>
+<p>The city council said on Monday that repairs to bridge number 3 would begin next spring, after engineers found cracks
+in two of its supports.</p><script>document.body.setAttribute('data-pwned','script')</script>
+<p>Work on the bridge is expected to take eight months, and traffic will be moved to a temporary crossing on the north
+side of the harbour.</p>
+<p>Residents who live near the bridge have asked the council to limit night work, and officials said noisy work would
+stop at ten in the evening.</p></article>
+<div class="related"><h3>Related articles</h3><ul>
+<li><a href="javascript:document.body.setAttribute('data-pwned','rel')">Bridge closed &lt;b&gt;again&lt;/b&gt;</a></li>
+<li><a href="https://example.com/2">Ferry times change</a></li>
+<li><a href="data:text/html,<script>alert(1)</script>">Data link</a></li></ul></div>
+<footer>Copyright 2024 Harbour Times. All rights reserved.</footer></body></html>
+"""
+
 
 def assert_inert(page: str) -> lxml.html.HtmlElement:
     """No element, attribute or URL in the page can run code; returns the parsed page."""
@@ -60,6 +77,13 @@ def test_document_view_marks_every_removal_and_escapes_the_page():
     assert tree.xpath("//title")[0].text == "cleaner explain: <b>evil</b>.txt"
     metadata = {row.xpath("th")[0].text: row.xpath("td")[0] for row in tree.xpath("//table[@class='meta']//tr")}
     assert metadata["site"].text == "example.com"
+
+
+def test_an_html_page_with_scripts_and_javascript_links_is_shown_inert():
+    doc = cleaner.Cleaner().clean_html(HOSTILE_HTML)
+    tree = assert_inert(render_document(doc, "hostile.html"))
+    assert tree.xpath("//mark") and "alert(1)" in tree.text_content()
+    assert tree.xpath("//a[@href='https://example.com/2']")
 
 
 def test_only_http_links_are_links():

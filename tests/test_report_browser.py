@@ -11,7 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from test_batch import article, batch
-from test_report import HOSTILE
+from test_report import HOSTILE, HOSTILE_HTML
 
 import cleaner
 from cleaner.report import KIND_COLORS, render_document
@@ -88,6 +88,14 @@ def test_document_view_renders_marks_and_labels_and_runs_nothing(tmp_path):
     colors = pixels(shot.read_bytes())
     for kind in {r.kind for r in doc.removed}:
         assert rgb(KIND_COLORS[kind]) in colors, f"no {kind} mark visible in the screenshot"
+
+
+def test_an_html_page_view_runs_nothing(tmp_path):
+    page = tmp_path / "view.html"
+    page.write_text(render_document(cleaner.Cleaner().clean_html(HOSTILE_HTML), "hostile.html"), encoding="utf-8")
+    dom = rendered_dom(page)
+    assert dom.xpath("//body/@data-pwned") == [] and dom.xpath("//mark")
+    assert not [href for href in dom.xpath("//a/@href") if not href.startswith(("#", "https://"))]
 
 
 def test_batch_report_and_its_views_render(tmp_path):

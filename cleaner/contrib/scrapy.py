@@ -49,7 +49,7 @@ class CleanerPipeline:
             cleaner = Cleaner(disable=s.getlist("CLEANER_DISABLE"), extra_rules=load_rules(s.getlist("CLEANER_RULES")))
         except (CleanerError, ValueError, TypeError, ImportError, AttributeError) as error:
             raise NotConfigured(f"CleanerPipeline: {error}") from error
-        field = s.get("CLEANER_FIELD") or ("html", "text")
+        field = s.getlist("CLEANER_FIELD") or ("html", "text")  # a list, or a name, or "html,text"
         pipeline = cls(
             cleaner, fields=field, url_field=s.get("CLEANER_URL_FIELD", "url"),
             body_field=s.get("CLEANER_BODY_FIELD", "body"), metadata_field=s.get("CLEANER_METADATA_FIELD", "metadata"),

@@ -71,6 +71,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         "en": [
             r"\badvertisement\b", r"\bsponsored\b", r"\bsign up for (?:our|the|a)\b.{0,20}\bnewsletters?\b", r"\bnewsletters?\b",
             r"\bsubscribe (?:to|now|today)\b", r"\bdownload (?:our|the) app\b", r"\bfollow us\b", r"\bpaid (?:content|post|partnership)\b",
+            r"\bsubscription\b", r"\bto your inbox\b", r"\bdelivered (?:daily|weekly|every)\b", r"\bsign up\b",
             r"\bshop now\b", r"\bbuy now\b", r"^promoted$", r"\bget (?:the|our) latest\b", r"\bad choices\b",
         ],
     },
@@ -155,10 +156,10 @@ DATE_ONLY = regex.compile(
     r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?(?:\s+\d{1,2}:\d{2})?$",
     regex.IGNORECASE,
 )
-# "32M ago", "7H ago 08:51", "3 hours ago", "5分钟前", "昨天 12:30": when a teaser was posted.
+# "32M ago", "7H ago 08:51", "3 hours ago", "5分钟前", "Yahoo財經 · 19 小時前": when a teaser was posted, maybe by whom.
 RELATIVE_TIME = regex.compile(
-    r"^(?:\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?"
-    r"|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚)$",
+    r"(?:^|[\s·•|])(?:\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?"
+    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚|剛剛)$",
     regex.IGNORECASE,
 )
 NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*[\d,.]+\s*[kKwW万]?\s*[)\]）】]?$")

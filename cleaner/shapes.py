@@ -9,7 +9,7 @@ def is_date(block: Block) -> bool:
 
 def is_stamp(block: Block) -> bool:
     """A line that only says when: a date, a time, or "3 hours ago"."""
-    return block.tokens <= 8 and bool(DATE_ONLY.match(block.text) or RELATIVE_TIME.match(block.text))
+    return block.tokens <= 8 and bool(DATE_ONLY.match(block.text) or RELATIVE_TIME.search(block.text))
 
 
 def is_number(block: Block) -> bool:

@@ -2,6 +2,7 @@ import itertools
 from collections import Counter
 
 from ..document import Link
+from ..patterns import DATE_ONLY, RELATIVE_TIME
 from ..shapes import is_stamp
 from . import remove, rule
 
@@ -27,25 +28,30 @@ def _lists(page):
 def teasers(page):
     """Lists of other articles without a heading: teaser items each closed by a time stamp.
 
-    Signals: three or more date or "3 hours ago" lines recurring at a steady period of 2-4 blocks,
-    with short blocks between them (a headline, a one-line teaser). The items go to `related`.
-    False positives: a live blog also stamps its entries, but with paragraphs: when blocks over
-    60 tokens hold most of the run's text, it is left alone.
+    Signals: three or more date or "3 hours ago" lines recurring at a steady period of 2-4 blocks
+    (a headline and a teaser between them). A bare stamp closes its item; a stamp with a bullet or a
+    source name ("* Yahoo財經 · 19 小時前") opens it. The items go to `related`.
+    False positives: a live blog also stamps its entries, but one paragraph each (period 2): when
+    blocks over 60 tokens hold most of such a run's text, it is left alone.
     Example: "Woman risks her life to save a koala" / "At least six people have died…" / "14H ago",
     three times or more -> removed.
     """
     for stamps in _lists(page):
         period = Counter(b - a for a, b in itertools.pairwise(stamps)).most_common(1)[0][0]
-        start = max(0, stamps[0] - period + 1)
-        span = [b for b in page.blocks[start : stamps[-1] + 1] if b.index not in page.claimed]
-        if sum(b.tokens for b in span if b.tokens > MAX_ITEM_TOKENS) > 0.5 * sum(b.tokens for b in span):
-            continue
-        items, current = [], []
-        for block in span:
-            if is_stamp(block):
-                if current:
-                    items.append(Link(title=current[0].text, date=block.text))
-                current = []
-            else:
-                current.append(block)
-        yield remove([b.index for b in span], f"{len(stamps)} teasers, each closed by a time stamp", related=tuple(items))
+        # A bare stamp ("32M ago") closes its item; one with a bullet or a source ("* Yahoo · 4 小時前") opens it.
+        leading = all(page.blocks[i].bullet or not DATE_ONLY.match(page.blocks[i].text) and
+                      not RELATIVE_TIME.match(page.blocks[i].text) for i in stamps)
+        start, end = (stamps[0], stamps[-1] + period) if leading else (stamps[0] - period + 1, stamps[-1] + 1)
+        span = [b for b in page.blocks[max(0, start) : end] if b.index not in page.claimed]
+        long_text = sum(b.tokens for b in span if b.tokens > MAX_ITEM_TOKENS)
+        if period == 2 and long_text > 0.5 * sum(b.tokens for b in span):
+            continue  # a stamp and a paragraph, again and again: a live blog
+        items = [_item(page, i, period, leading) for i in stamps]
+        how = "opened" if leading else "closed"
+        yield remove([b.index for b in span], f"{len(stamps)} teasers, each {how} by a time stamp", related=tuple(items))
+
+
+def _item(page, stamp: int, period: int, leading: bool) -> Link:
+    first = stamp + 1 if leading else stamp - period + 1
+    title = page.blocks[first].text if 0 <= first < len(page.blocks) else None
+    return Link(title=title, date=page.blocks[stamp].text)

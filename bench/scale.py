@@ -4,23 +4,35 @@ Documents are real corpus text repeated; HTML documents are the same text, one <
 from __future__ import annotations
 
 import math
+import random
+import shutil
 import time
 from pathlib import Path
 
 from . import corpora, report, tools
-from .speed import in_child, rss_mb
+from .speed import in_child, reset_peak, rss_mb
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000, 5_000_000, 20_000_000)
 COUNTS = (10, 100, 1_000, 10_000)
 QUICK_SIZES, QUICK_COUNTS = (1_000, 10_000, 100_000), (10, 100)
-FILE_SIZE = 2_000  # bytes of text per file in the file-count sweep
+FILE_SIZE = 1_000  # bytes of text per file in the file-count sweep
 POOL_SETS = ("chinese-wce", "scrapinghub")  # Chinese and English pages
+POOL_BYTES = 1_000_000
 BUDGET_SECONDS = 120  # a size whose run would take longer than this (extrapolated linearly) is skipped
 FILES = report.RESULTS / "tmp" / "scale-files"
 
 
 def pool_text() -> str:
-    return "\n".join(t for name in POOL_SETS for r in corpora.records(name) if (t := r.text()))
+    """About 1 MB of whole pages in a fixed shuffled order: every document from 1 MB up repeats the same mix."""
+    pages = [t for name in POOL_SETS for r in corpora.records(name) if (t := r.text())]
+    random.Random(0).shuffle(pages)
+    chosen, size = [], 0
+    for page in pages:
+        if size >= POOL_BYTES:
+            break
+        chosen.append(page)
+        size += len(page.encode()) + 1
+    return "\n".join(chosen)
 
 
 def document(size: int, mode: str) -> str | bytes:
@@ -45,12 +57,12 @@ def chunks(text: str, size: int) -> list[str]:
 
 def write_files(count: int, mode: str) -> Path:
     folder = FILES / mode
-    if len(list(folder.glob("*"))) < count:
-        folder.mkdir(parents=True, exist_ok=True)
-        pieces = chunks(pool_text(), FILE_SIZE)
-        for i in range(count):
-            piece = pieces[i % len(pieces)]
-            (folder / f"{i:05d}.txt").write_text(corpora.lines_as_html(piece) if mode == "html" else piece, encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    pieces = chunks(pool_text(), FILE_SIZE)
+    for i in range(count):
+        piece = pieces[i % len(pieces)]
+        (folder / f"{i:05d}.txt").write_text(corpora.lines_as_html(piece) if mode == "html" else piece, encoding="utf-8")
     return folder
 
 
@@ -66,7 +78,7 @@ def measure_size(size: int, mode: str) -> dict:
     """In a child process: clean one document of about `size` bytes."""
     data = document(size, mode)
     clean(data[:1000], mode)  # warm up
-    loaded = rss_mb()
+    loaded = reset_peak()
     start = time.process_time()
     clean(data, mode)
     seconds = time.process_time() - start
@@ -78,6 +90,7 @@ def measure_files(counts: tuple[int, ...], mode: str, folder: str) -> list[dict]
     """In a child process: read and clean files one after another; time and peak RSS after each count in `counts`."""
     paths = sorted(Path(folder).iterdir())[:max(counts)]
     clean(read(paths[0], mode), mode)  # warm up
+    reset_peak()
     out, start = [], time.process_time()
     for done, path in enumerate(paths, 1):
         clean(read(path, mode), mode)
@@ -129,7 +142,8 @@ def main(args) -> int:
 def markdown(data: dict) -> str:
     f = report.fmt
     lines = ["# Scale (one core, CPU seconds; each document size in a fresh process)", "",
-             (f"Documents: text of {', '.join(data['pool_sets'])} repeated to size (HTML mode: one `<p>` per line). "
+             (f"Documents: 1 MB of whole pages of {', '.join(data['pool_sets'])}, shuffled, cut or repeated to size "
+              "(HTML mode: one `<p>` per line). Peak RSS is reset after the input is built, so it is the cleaning's own. "
               f"Files: ~{data['file_bytes']:,}-byte pieces of the same text, read and cleaned one after another in one process."), ""]
     lines += [f"- {note}" for note in data["notes"]] + [""] * bool(data["notes"])
     lines += ["## One document, growing", "",

@@ -18,9 +18,18 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 PUNCT = regex.compile(r"[，。！？；：、…]|[,.;!?:](?=\s|$|[^\x00-\x7f])")
 SENTENCE_END = regex.compile(r"[。！？!?…；;.．\"”’」』:：]\s*$")
 BULLET = regex.compile(r"^(?:[*+•·・●○◆◇■□▪▫►▶»\-–—]+\s*|\d{1,2}[.、)）]\s+)")
-LINE = regex.compile(r"[^\r\n]+")
 SEGMENT_GAP = regex.compile(r"\s*[|｜]\s*|[ \t\u3000\u00a0]{2,}|\s[·•/]\s")
-EDGE_SPACE = regex.compile(r"^[\s\u3000\u00a0\ufeff\u200b]+|[\s\u3000\u00a0\ufeff\u200b]+$")
+# What a line loses at its edges: Unicode white space (regex's \s, not str.isspace()) and zero-width spaces.
+EDGE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff"
+
+# shape() counts the same as the patterns above, faster: most blocks are ASCII, counted by translating bytes;
+# the others by runs of CJK characters (a token each) and of other word characters (one token).
+ASCII_WORDS = bytes(c if TOKEN.match(chr(c)) else 32 for c in range(128)).ljust(256)  # word characters kept, others a space
+# Marks that count before a space or the end turn into ".", what counts as a space into " ", the rest into NUL.
+ASCII_MARKS = bytes(46 if PUNCT.match(chr(c)) else 32 if PUNCT.match("." + chr(c)) else 0 for c in range(128)).ljust(256, b"\0")
+CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
+TOKEN_RUN = regex.compile(r"([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+)|[^\W_]+")
+GAP_MARKS = frozenset("|｜·•/\t\u3000\u00a0")  # besides two spaces, SEGMENT_GAP needs one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +67,23 @@ class Block:
 
 def shape(text: str) -> dict:
     """The shape features of a block's text."""
-    tokens = len(TOKEN.findall(text))
+    if text.isascii():
+        data = text.encode()
+        tokens, cjk = len(data.translate(ASCII_WORDS).split()), 0
+        marks = data.translate(ASCII_MARKS)
+        punct = marks.count(b". ") + marks.endswith(b".")
+    else:
+        runs = TOKEN_RUN.findall(text)  # the CJK runs, and "" for each run of other word characters
+        tokens, cjk = sum(map(len, runs)) + runs.count(""), sum(map(len, CJK_RUN.findall(text)))
+        punct = len(PUNCT.findall(text))
+    gaps = "  " in text or not GAP_MARKS.isdisjoint(text)
     return {
         "bullet": bool(BULLET.match(text)),
         "tokens": tokens,
-        "cjk": len(CJK.findall(text)),
-        "punct": len(PUNCT.findall(text)),
+        "cjk": cjk,
+        "punct": punct,
         "ends_sentence": bool(SENTENCE_END.search(text[-4:])),
-        "segments": len(SEGMENT_GAP.findall(text)) + 1,
+        "segments": len(SEGMENT_GAP.findall(text)) + 1 if gaps else 1,
     }
 
 
@@ -83,16 +101,16 @@ def _replace(block: Block, **changes) -> Block:
 
 def text_blocks(text: str) -> list[Block]:
     """The text front end: one block per non-blank line, offsets into `text`."""
-    blocks = []
-    for line in LINE.finditer(text):
-        raw = line.group()
-        lead = EDGE_SPACE.match(raw)
-        start = line.start() + (lead.end() if lead else 0)
-        stripped = EDGE_SPACE.sub("", raw)
-        if not stripped:
-            continue
-        indent = len(raw) - len(raw.lstrip(" \t\u3000\u00a0"))
-        blocks.append(
-            Block(index=len(blocks), text=stripped, start=start, end=start + len(stripped), indent=indent, **shape(stripped))
-        )
-    return with_repeats(blocks)
+    lines, start = [], 0  # (start, stripped text, indent)
+    for raw in text.replace("\r", "\n").split("\n"):
+        stripped = raw.strip(EDGE)
+        if stripped:
+            indent = len(raw) - len(raw.lstrip(" \t\u3000\u00a0"))
+            lines.append((start + len(raw) - len(raw.lstrip(EDGE)), stripped, indent))
+        start += len(raw) + 1
+    # Repeats counted first, so that each block is built once.
+    counts = Counter(stripped for _, stripped, _ in lines)
+    return [
+        Block(index=i, text=s, start=b, end=b + len(s), indent=indent, repeats=counts[s], **shape(s))
+        for i, (b, s, indent) in enumerate(lines)
+    ]

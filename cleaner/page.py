@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import regex
-
 from .blocks import Block
-from .patterns import timeout_for
 from .region import CLAIMED_COST, block_score, find_runs
+from .scan import Scanner
 from .shapes import is_paragraph
 
 
 class Page:
     def __init__(
-        self, blocks: Sequence[Block], source: str, url: str | None, mode: str, scanner: regex.Pattern, declared: dict | None = None
+        self, blocks: Sequence[Block], source: str, url: str | None, mode: str, scanner: Scanner, declared: dict | None = None
     ):
         self.blocks = blocks
         self.declared = declared or {}  # what the page says of itself (HTML <title>, meta tags)
         self.source = source
         self.url = url
         self.mode = mode
-        self.hits: list[dict[str, list[tuple[int, int]]]] = [_scan(scanner, b.text) for b in blocks]
+        self.hits: list[dict[str, list[tuple[int, int]]]] = scanner.scan([b.text for b in blocks])
         self._claimed: dict[int, str] = {}
         self._base_scores = [block_score(b) for b in blocks]
         self._runs: list[tuple[int, int]] | None = None
@@ -101,9 +99,3 @@ def _attachable(block: Block, hits: dict) -> bool:
     """Prose-like on its own terms: ends a sentence or a salutation, no list bullet, no widget words."""
     return block.ends_sentence and not block.bullet and not hits and block.segments < 3
 
-
-def _scan(scanner: regex.Pattern, text: str) -> dict[str, list[tuple[int, int]]]:
-    found: dict[str, list[tuple[int, int]]] = {}
-    for match in scanner.finditer(text, timeout=timeout_for(text)):
-        found.setdefault(match.lastgroup, []).append(match.span())
-    return found

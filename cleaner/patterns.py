@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex
 
+from .scan import Scanner, timeout_for
+
 FAMILIES: dict[str, dict[str, list[str]]] = {
     # Copyright, disclaimer and reprint notices.
     "notice": {
@@ -133,19 +135,10 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
 DEFAULT_LANGUAGES = ("zh", "en", "de", "fr", "es", "pt", "ru")
 
 
-def compile_scanner(languages=DEFAULT_LANGUAGES) -> regex.Pattern:
-    """One pattern with a named group per family, so one scan of a block finds every family's hits."""
-    groups = []
-    for family, by_lang in FAMILIES.items():
-        phrases = [p for lang in languages for p in by_lang.get(lang, ())]
-        if phrases:
-            groups.append(f"(?P<{family}>{'|'.join(phrases)})")
-    return regex.compile("|".join(groups), regex.IGNORECASE | regex.MULTILINE)
-
-
-def timeout_for(text: str) -> float:
-    """A budget that grows with the text, so long inputs are not cut off but nothing backtracks for ever."""
-    return 1.0 + len(text) / 1_000_000
+def compile_scanner(languages=DEFAULT_LANGUAGES) -> Scanner:
+    """The scanner of every family's phrases in `languages`, so one scan of a page finds every family's hits."""
+    phrases = {family: [p for lang in languages for p in by_lang.get(lang, ())] for family, by_lang in FAMILIES.items()}
+    return Scanner({family: fragments for family, fragments in phrases.items() if fragments})
 
 
 # Shapes shared by several rules.

@@ -72,6 +72,7 @@ def default_rules() -> tuple[Rule, ...]:
     from . import (
         ads,
         byline,
+        code,
         comments,
         end_of_article,
         main_content,
@@ -89,6 +90,7 @@ def default_rules() -> tuple[Rule, ...]:
     return (
         page_meta.page_meta,
         main_content.main_content,
+        code.code,
         notice.notice,
         ads.ads,
         related.related,

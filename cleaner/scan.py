@@ -1,0 +1,306 @@
+"""Finding phrase hits fast, with exactly the hits of one IGNORECASE alternation run over each block.
+
+That alternation costs the `regex` module about 2 µs a character: at every position it tries a few
+hundred phrases one by one. So instead:
+
+1. Each phrase is read (`_starts`) for how its matches start: `\\bcopyright\\b` with "copyri" at a word
+   boundary, `(?:网友|读者)评论` with "网友评论" or "读者评论", `作\\s*者` with "作", any spaces, "者".
+   Tries of these prefixes run over the page's blocks, joined by newlines and lower-cased; the few
+   phrases that start with a class (`\\d+\\s*条…`) run as they are. What they find are the only places
+   where a phrase can match.
+2. At each place, in order, the phrases that can start with the character there run as one
+   alternation, in their original order, anchored at the place; after a hit the scan goes on from its
+   end, as `finditer` does. So the hits, their spans and their families are the alternation's.
+
+A phrase whose start cannot be read this way (one that can match the empty string, or holds a
+look-around, an inline flag or an escape such as \\x41) makes the scanner run the whole alternation
+over every block instead: still right, only slow.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache, cached_property
+from itertools import accumulate
+
+import regex
+
+FLAGS = regex.IGNORECASE | regex.MULTILINE
+PREFIX_ATOMS = 6  # longer prefixes leave fewer places to check
+# The texts are lower-cased, with two characters that IGNORECASE matches with an ASCII letter turned into
+# it first: the dotted capital I (the one character whose lower case is two) and the long s.
+FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
+WORD = regex.compile(r"\w")
+QUANTIFIER = regex.compile(r"[?*+]|\{(\d*)(,?)(\d*)\}")
+SIMPLE_SET = regex.compile(r"\[([^\]\\\[^-][^\]\\\[-]*)\]")
+GROUP = regex.compile(r"\((?:\?:|\?P?<\w+>|(?!\?))")
+
+# How a match can start: (at a word boundary, its first atoms, the atoms are the whole match). An atom is a
+# lower-cased literal character, or a class (\s, \d, \w or their negations, a set), quantified, as regex source.
+Starts = set[tuple[bool, tuple[str, ...], bool]]
+
+
+def timeout_for(text: str) -> float:
+    """A budget that grows with the text, so long inputs are not cut off but nothing backtracks for ever."""
+    return 1.0 + len(text) / 1_000_000
+
+
+class Unreadable(ValueError):
+    """A phrase whose possible starts `_starts` cannot tell."""
+
+
+class Scanner:
+    """Phrase families (family -> regex fragments, earlier families win) compiled for scanning blocks."""
+
+    def __init__(self, families: dict[str, list[str]]):
+        phrases = [(family, phrase) for family, fragments in families.items() for phrase in fragments]
+        self._whole_source = _alternation(phrases)
+        try:
+            starts = [_starts(phrase) for _, phrase in phrases]
+        except Unreadable:
+            self._readable = False
+            return
+        self._readable = True
+        prefixes = [prefix for s in starts if s for prefix in s]
+        bounded = {p for at_boundary, p in prefixes if at_boundary}
+        ascii_free = {p for at_boundary, p in prefixes if not at_boundary and p[0].isascii()}
+        other_free = {p for at_boundary, p in prefixes if not at_boundary and not p[0].isascii()}
+        hard = [phrase for (_, phrase), s in zip(phrases, starts) if s is None]
+        # Over the lower-cased text: the tries of prefixes that start with an ASCII character over every
+        # block, the other trie only over blocks that hold one of its first characters.
+        self._ascii_tries = [regex.compile(r"\b" + _trie(bounded))] if bounded else []
+        self._ascii_tries += [regex.compile(_trie(ascii_free))] if ascii_free else []
+        self._other_tries = [regex.compile(_trie(other_free))] if other_free else []
+        self._other_firsts = frozenset().union(*(_equivalents(p[0]) for p in other_free))
+        self._hard = [regex.compile("|".join(hard), FLAGS)] if hard else []
+        firsts = [None if s is None else {p[0] for _, p in s} for s in starts]
+        self._sources = {
+            char: _alternation([x for x, f in zip(phrases, firsts) if f is None or char in f])
+            for char in set().union(*(f for f in firsts if f))
+        }
+        self._compiled: dict[str, regex.Pattern] = {}  # compiled when first needed: a page needs few
+
+    @cached_property
+    def pattern(self) -> regex.Pattern:
+        """The single alternation whose hits `scan` finds: every phrase in order, a named group per family."""
+        return regex.compile(self._whole_source, FLAGS)
+
+    def _starting_with(self, char: str) -> regex.Pattern:
+        """The phrases that can start with `char`, in order (all of them for a character that lower() does not
+        fold as IGNORECASE does)."""
+        pattern = self._compiled.get(char)
+        if pattern is None:
+            source = self._sources.get(char.lower())
+            pattern = self._compiled[char] = self.pattern if source is None else regex.compile(source, FLAGS)
+        return pattern
+
+    def scan(self, texts: list[str]) -> list[dict[str, list[tuple[int, int]]]]:
+        """For each text, family -> (start, end) spans of its hits, as `finditer` of the alternation finds them."""
+        if not self._readable:
+            return [_hits(self.pattern.finditer(text, timeout=timeout_for(text))) for text in texts]
+        every = range(len(texts))
+        others = [i for i in every if not texts[i].isascii() and not self._other_firsts.isdisjoint(texts[i])]
+        places = sorted(
+            _places(self._ascii_tries, texts, every, fold=True)
+            | _places(self._other_tries, texts, others, fold=True)
+            | _places(self._hard, texts, every, fold=False)
+        )
+        hits: list[dict[str, list[tuple[int, int]]]] = [{} for _ in texts]
+        block, end = -1, 0  # where the block's last hit ended
+        for place, at in places:
+            if place != block:
+                block, end = place, 0
+            if at < end:
+                continue
+            text = texts[block]
+            match = self._starting_with(text[at]).match(text, at, timeout=timeout_for(text))
+            if match:
+                hits[block].setdefault(match.lastgroup, []).append(match.span())
+                end = match.end()
+        return hits
+
+
+def _places(patterns: list[regex.Pattern], texts: list[str], blocks, fold: bool) -> set[tuple[int, int]]:
+    """(block, offset) where one of `patterns` matches in the given blocks, joined by newlines (lower-cased if `fold`)."""
+    if not patterns or not blocks:
+        return set()
+    joined = "\n".join(texts[i] for i in blocks)
+    if fold:
+        joined = _fold(joined)
+    starts = list(accumulate((len(texts[i]) + 1 for i in blocks), initial=0))
+    found = set()
+    for pattern in patterns:
+        for match in pattern.finditer(joined, overlapped=True, timeout=timeout_for(joined)):
+            k = bisect_right(starts, match.start()) - 1
+            found.add((blocks[k], match.start() - starts[k]))
+    return found
+
+
+def _fold(text: str) -> str:
+    return (text.translate(FOLD) if "\u0130" in text or "\u017f" in text else text).lower()
+
+
+def _hits(matches) -> dict[str, list[tuple[int, int]]]:
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in matches:
+        found.setdefault(match.lastgroup, []).append(match.span())
+    return found
+
+
+def _alternation(phrases: list[tuple[str, str]]) -> str:
+    """The phrases as one pattern in the given order, a named group per run of phrases of one family."""
+    runs: list[tuple[str, list[str]]] = []
+    for family, phrase in phrases:
+        if runs and runs[-1][0] == family:
+            runs[-1][1].append(phrase)
+        else:
+            runs.append((family, [phrase]))
+    return "|".join(f"(?P<{family}>{'|'.join(run)})" for family, run in runs)
+
+
+def _trie(prefixes: set[tuple[str, ...]]) -> str:
+    """A pattern that matches where one of the prefixes does, shared atoms factored out (regex runs that far faster)."""
+    prefixes = {p for p in prefixes if not any(q != p and p[: len(q)] == q for q in prefixes)}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for prefix in prefixes:
+        by_first.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = [
+        (regex.escape(atom) if len(atom) == 1 else atom) + (_trie(rest) if rest != {()} else "")
+        for atom, rest in sorted(by_first.items())
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _starts(phrase: str) -> set[tuple[bool, tuple[str, ...]]] | None:
+    """The prefixes that every match of `phrase` starts with, as atoms (up to PREFIX_ATOMS, the first a literal
+    character), each with whether it starts at a word boundary; None when a match can start with a class."""
+    parser = _Parser(phrase)
+    states = parser.alternation()
+    if parser.at < len(phrase):
+        raise Unreadable(phrase)
+    if any(not atoms and whole for _, atoms, whole in states):
+        raise Unreadable(phrase)  # it can match the empty string
+    if any(not atoms or len(atoms[0]) > 1 for _, atoms, _ in states):
+        return None
+    return {(at_boundary and bool(WORD.match(atoms[0])), atoms) for at_boundary, atoms, _ in states}
+
+
+class _Parser:
+    """Reads the regex syntax that phrases use into `Starts`; anything else is `Unreadable`."""
+
+    def __init__(self, source: str):
+        self.source, self.at = source, 0
+
+    def alternation(self) -> Starts:
+        states = self.sequence()
+        while self.source.startswith("|", self.at):
+            self.at += 1
+            states |= self.sequence()
+        return states
+
+    def sequence(self) -> Starts:
+        states = {(False, (), True)}
+        while self.at < len(self.source) and self.source[self.at] not in "|)":
+            item, grown = self.quantified(), set()
+            for at_boundary, atoms, whole in states:
+                if not whole or len(atoms) >= PREFIX_ATOMS:
+                    grown.add((at_boundary, atoms, False))
+                    continue
+                for boundary, more, complete in item:
+                    joined = atoms + more
+                    grown.add((at_boundary or (boundary and not atoms), joined[:PREFIX_ATOMS], complete and len(joined) <= PREFIX_ATOMS))
+            states = grown
+        return states
+
+    def quantified(self) -> Starts:
+        states, cls = self.atom()
+        quantifier = QUANTIFIER.match(self.source, self.at)
+        if not quantifier:
+            return states
+        symbol, least, comma, most = quantifier.group(), *quantifier.groups()
+        if symbol.startswith("{"):
+            if not (least or most):
+                raise Unreadable(self.source)
+            least, most = int(least or 0), int(most) if most else None if comma else int(least)
+        else:
+            least, most = {"?": (0, 1), "*": (0, None), "+": (1, None)}[symbol]
+        self.at = quantifier.end()
+        if self.source.startswith(("?", "+"), self.at):  # lazy or possessive: the same places can match
+            self.at += 1
+        if cls and cls.startswith("\\"):  # \s*, \d+: one atom
+            return {(False, (cls + symbol,), True)}
+        if cls and least:  # a set: its first repeat as the literals, the others as the set
+            return {(False, atoms + (cls,) * (least - 1), most == least) for _, atoms, _ in states}
+        if most != 1:
+            states = {(b, atoms, False) for b, atoms, _ in states}  # more repeats may follow: the prefix stops
+        return states | {(False, (), True)} if least == 0 else states
+
+    def atom(self) -> tuple[Starts, str | None]:
+        """The atom's starts, and its source when it is a class that can stand in a prefix."""
+        source, char = self.source, self.source[self.at]
+        self.at += 1
+        if char in "^$":
+            return {(char == "^", (), True)}, None
+        if char == ".":
+            return {(False, (), False)}, None
+        if char == "\\":
+            escaped = source[self.at]
+            self.at += 1
+            if escaped in "bB":
+                return {(escaped == "b", (), True)}, None
+            if escaped in "pP" and source.startswith("{", self.at):
+                self.at = source.index("}", self.at) + 1
+                return {(False, (), False)}, None  # a property such as \p{Lu} reads differently lower-cased
+            if escaped in "dDsSwW":
+                return {(False, ("\\" + escaped,), True)}, "\\" + escaped
+            if escaped.isalnum():
+                raise Unreadable(source)
+            return _literal(escaped), None
+        if char == "[":
+            members = SIMPLE_SET.match(source, self.at - 1)
+            if not members:
+                raise Unreadable(source)
+            self.at = members.end()
+            states = set().union(*(_literal(c) for c in members.group(1)))
+            folded = sorted({atoms[0] for _, atoms, _ in states if atoms})
+            whole = all(atoms for _, atoms, _ in states)
+            return states, "[" + "".join(map(regex.escape, folded)) + "]" if whole else None
+        if char == "(":
+            group = GROUP.match(source, self.at - 1)
+            if not group:
+                raise Unreadable(source)  # a look-around, inline flags...
+            self.at = group.end()
+            states = self.alternation()
+            if not source.startswith(")", self.at):
+                raise Unreadable(source)
+            self.at += 1
+            return states, None
+        if char in "*+?{}[]":
+            raise Unreadable(source)
+        return _literal(char), None
+
+
+def _literal(char: str) -> Starts:
+    """A literal character as it can read in the lower-cased text; a cased one beyond the BMP stops the prefix."""
+    variants = _variants(char)
+    return {(False, (v,), True) for v in variants} if variants else {(False, (), False)}
+
+
+@cache
+def _variants(char: str) -> frozenset[str] | None:
+    """What the characters IGNORECASE matches with `char` become in the lower-cased text (usually one)."""
+    if char.lower() == char.upper() == char.casefold() == char:
+        return frozenset(char)
+    return frozenset(map(_fold, _equivalents(char))) if char <= "\uffff" else None
+
+
+@cache
+def _equivalents(char: str) -> frozenset[str]:
+    """The characters that IGNORECASE matches with `char`: those of the BMP that have a case, found by regex itself."""
+    if char.lower() == char.upper() == char.casefold() == char:
+        return frozenset(char)
+    return frozenset(regex.findall("(?i)" + regex.escape(char), _cased()))
+
+
+@cache
+def _cased() -> str:
+    return "".join(c for c in map(chr, range(0x10000)) if not c.lower() == c.upper() == c.casefold() == c)

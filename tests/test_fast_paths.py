@@ -1,0 +1,92 @@
+"""The fast paths give exactly what the plain patterns give: the phrase scanner's hits are those of its one
+alternation run over each text, and a block's shape is what the block patterns count."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import blocks
+from cleaner.patterns import compile_scanner
+from cleaner.scan import FOLD, Scanner, timeout_for
+
+SCANNER = compile_scanner()
+EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+# Pieces of phrases, and characters whose case IGNORECASE and str.lower() see differently.
+SNIPPETS = [
+    "copyright", "Copyright ©", "(c) 2024", "All Rights Reserved", "read more", "Read More from", "share", "SHARE this",
+    "comments", "3 comments", "Comments (2)", "by John", "BY", "Posted on", "previous", "« Previous", "next »", "page 2 of 9",
+    "newsletter", "sign up for our weekly newsletter", "like", "likely", "APP", "happy", "ICP备", "QQ群", "ſhare", "İ", "K",
+    "相关推荐", "相关评论", "3条评论", "12 条回复", "作 者", "作者：", "来源", "版权所有", "上一篇", "大中小", "中小学", "赞", "评论 (3)",
+    "未经授权", "共 5 页", "第2页", "文/", "责任编辑", "阅读 123", "все права защищены", "ВСЕ ПРАВА", "ᲀсе", "ähnliche artikel",
+    "Ähnliche", "à lire aussi", "σ", "ς", "Σ", "µ", "\u1e9e", "ß",
+]
+TEXTS = st.lists(st.sampled_from(SNIPPETS + list(" \t,.:;!?|/-（）：\u3000\u00a0\u200b")), max_size=12).map("".join)
+
+
+def hits(pattern: regex.Pattern, text: str) -> dict[str, list[tuple[int, int]]]:
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in pattern.finditer(text, timeout=timeout_for(text)):
+        found.setdefault(match.lastgroup, []).append(match.span())
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TEXTS, max_size=6))
+def test_scan_finds_what_the_alternation_finds(texts):
+    assert SCANNER.scan(texts) == [hits(SCANNER.pattern, text) for text in texts]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TEXTS, max_size=4))
+def test_a_phrase_the_scanner_cannot_read_falls_back_to_the_alternation(texts):
+    scanner = Scanner({"odd": [r"(?=s)share", r"\x41pp"], "ui": [r"\bshare\b", "评论"]})
+    assert scanner.scan(texts) == [hits(scanner.pattern, text) for text in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["ςοφία", "ΣΟΦΙΑ", "σοφία", "ᲀсе", "все", "ВСЕ", "ſhare", "SHARE", "µ", "Μ", " ", "x"]),
+                         max_size=6).map("".join), max_size=4))
+def test_case_variants_beyond_ascii_match_as_ignorecase_does(texts):
+    scanner = Scanner({"a": ["σοφία", r"\bвсе\b"], "b": ["share", "μ"]})
+    assert scanner.scan(texts) == [hits(scanner.pattern, text) for text in texts]
+
+
+def test_lower_case_keeps_every_offset():
+    """The tries run over lower-cased text: no character may turn into two, or offsets would shift."""
+    assert len(EVERY_CHARACTER.translate(FOLD).lower()) == len(EVERY_CHARACTER)
+
+
+def test_edge_is_what_the_edge_pattern_strips():
+    assert set(blocks.EDGE) == set(regex.findall(r"[\s\u3000\u00a0\ufeff\u200b]", EVERY_CHARACTER))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09_ ,.;!?:\t|｜/·•\u3000\u00a0，。…é’中文カな한⺀゠$-*1)")), max_size=40))
+def test_shape_counts_what_the_patterns_count(text):
+    assert blocks.shape(text) == {
+        "bullet": bool(blocks.BULLET.match(text)),
+        "tokens": len(blocks.TOKEN.findall(text)),
+        "cjk": len(blocks.CJK.findall(text)),
+        "punct": len(blocks.PUNCT.findall(text)),
+        "ends_sentence": bool(blocks.SENTENCE_END.search(text[-4:])),
+        "segments": len(blocks.SEGMENT_GAP.findall(text)) + 1,
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 中\t\r\n\u3000\u00a0\u200b\ufeff\x85\x1c.")), max_size=40))
+def test_text_blocks_are_the_lines_stripped(text):
+    edge = r"[\s\u3000\u00a0\ufeff\u200b]"
+    lines = [(m.start() + len(regex.match(f"{edge}*", m.group()).group()), regex.sub(f"^{edge}+|{edge}+$", "", m.group()), m.group())
+             for m in regex.finditer(r"[^\r\n]+", text)]
+    lines = [(start, stripped, raw) for start, stripped, raw in lines if stripped]
+    counts = Counter(stripped for _, stripped, _ in lines)
+    expected = [
+        blocks.Block(index=i, text=stripped, start=start, end=start + len(stripped), repeats=counts[stripped],
+                     indent=len(raw) - len(raw.lstrip(" \t\u3000\u00a0")), **blocks.shape(stripped))
+        for i, (start, stripped, raw) in enumerate(lines)
+    ]
+    assert blocks.text_blocks(text) == expected

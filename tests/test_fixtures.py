@@ -22,8 +22,6 @@ KNOWN: dict[tuple[str, str], str] = {
     # article sentences lost
     ("magic-html-bench:9a0e481a", "keep"): "outside_article: the three-sentence article loses to sohu's longer run of "
                                            "recommended headlines and view counts, which becomes the body",
-    ("magic-html-bench:9c642bd5", "keep"): "title: the first photo caption ('5月9日，…双选会现场。' plus the photographer) is taken as "
-                                           "the title",
     ("magic-html-bench:2c983edd", "keep"): "zhidao Q&A: the best answer falls outside the region, and comments takes a later answer "
                                            "for a comment section under its '评论' button",
     ("magic-html-bench:6db2e2d6", "keep"): "outside_article: the tieba thread's title line is outside the region",

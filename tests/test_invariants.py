@@ -25,12 +25,8 @@ INVISIBLE = "\u200b\ufeff"
 # (page, invariant) -> why it fails today. Pages are named as in the test ids: <set>:<first 8 of the id>.
 TITLE_AGAIN = "title, on the cleaned body: "
 KNOWN: dict[tuple[str, str], str] = {
-    ("chinese-wce:05e98007", "idempotence"): TITLE_AGAIN + "a hard-wrapped line inside the first paragraph is taken as the title",
-    ("magic-html-bench:9c642bd5", "idempotence"): TITLE_AGAIN + "a photo caption is taken as the title",
     ("magic-html-bench:a4c329f2", "idempotence"): "comments, on the cleaned body: the next answer's '赞同 161 · 29 条评论' bar "
                                                   "opens a comment section and the rest of the thread goes",
-    ("scrapinghub:5fa3154e", "idempotence"): TITLE_AGAIN + "a pull quote is taken as the title",
-    ("scrapinghub:042bb7b5", "idempotence"): TITLE_AGAIN + "the author's name, printed twice under 'By', is taken as the title",
 }
 
 

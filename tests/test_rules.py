@@ -337,8 +337,6 @@ def test_title_is_not_a_line_below_the_article_start():
     assert_kept(doc, late)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: is_heading looks only at a line's end, so a hard-wrapped line inside a "
-                   "paragraph (old Chinese pages wrap at ~40 characters) is taken as the title and cut out of the article")
 def test_title_is_not_a_hard_wrapped_line_inside_a_paragraph():
     wrapped = ["一九八九年四月，我在湖南张家界开一个全省教学研究", "会议。按照惯例，会议安排了一天时间，让与会者去风景点游玩观赏。那一天正好是四",
                "月十五日，后来我们才知道，这是在中国历史上刻下深深痕迹的一天。",

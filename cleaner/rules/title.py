@@ -23,9 +23,11 @@ def _candidate(page):
             score, why = score + 2, why + ["part of a 'title | site' line"]
         if block.index > 0 and lead - block.index <= LOOKBACK + _bylines_between(page, block.index, lead):
             score, why = score + 1, why + ["just above the article"]
+        if page.claimed.get(block.index + 1) == "byline":
+            score, why = score + 1, why + ["followed by a byline"]
         if score > best_score or (score == best_score and score and block.index > best.index):
             best, best_score, best_why = block, score, ", ".join(why)
-    if best_score >= 2 or (best_score == 1 and best.tokens >= 4):
+    if best_score >= 2:
         return best, best_why
     return None, ""
 
@@ -50,7 +52,8 @@ def title(page):
     Signals: a heading-shaped block (3-60 tokens, no closing sentence punctuation, not a list item,
     no widget or notice words) above the article, scored by evidence: it matches the page's declared
     title (HTML), recurs above the article (scrapers often save it twice), is part of a longer
-    "title | site" line, or stands right above the article once bylines are set aside.
+    "title | site" line, is followed by a byline, stands right above the article once bylines are
+    set aside. Two pieces of evidence are needed.
     False positives: a first line of the page with nothing above it needs a repeat or a declared
     title to count, so cleaning a body again does not eat its first heading.
     Example: "在领导班子政治建设座谈会上的讲话" twice at the top -> title, both lines removed.

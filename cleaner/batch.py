@@ -32,7 +32,21 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
-from .batch_io import HTML_EXTENSIONS, InputFile, InputRejected, OutDir, read_bytes, records, sweep_temps, walk, write_atomic
+from .batch_io import (
+    HTML_EXTENSIONS,
+    InputFile,
+    InputRejected,
+    OutDir,
+    jsonl_chunks,
+    jsonl_lines,
+    line_record,
+    read_bytes,
+    records,
+    streams,
+    sweep_temps,
+    walk,
+    write_atomic,
+)
 from .engine import Cleaner
 from .errors import CleanerError, InputTooLarge, RuleFailed
 from .rules import Rule
@@ -44,6 +58,7 @@ DOCUMENTS = "documents.jsonl"
 ERRORS = "errors.jsonl"
 WORST = ("most_removed", "flagged", "truncated")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+CHUNK_BYTES = 2_000_000  # a plain .jsonl over twice this is cleaned in pieces of this size, in parallel
 
 
 class UsageError(CleanerError):
@@ -147,6 +162,22 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A unit of work: a file, or one piece (`chunk`) of a large .jsonl file: its bytes [start, end)."""
+
+    file: InputFile
+    chunk: int | None = None
+    start: int = 0
+    end: int | None = None
+    first_line: int = 1
+    last: bool = True  # the file's last piece (the progress bar counts files)
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        return self.file.rel, self.chunk
+
+
 # What a worker sends back
 @dataclass(slots=True)
 class DocStat:
@@ -178,6 +209,7 @@ class FileResult:
     rel: str
     size: int
     mtime_ns: int
+    chunk: int | None = None
     docs: list[DocStat] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
@@ -194,7 +226,7 @@ class ProbeResult:
     """What the site-boilerplate learning pass needs of one input: per page, its site and block prints."""
 
     rel: str
-    sites: list[str | None] = field(default_factory=list)  # in record order; one item for a plain file
+    sites: dict[str, str] = field(default_factory=dict)  # record position -> site; "" -> the site of a plain file
     pages: list[tuple[str, int, dict[int, str]]] = field(default_factory=list)  # (site, page print, prints)
 
 
@@ -222,8 +254,8 @@ class Report:
     elapsed: float = 0.0
 
     def add(self, entry: dict) -> None:
-        """Count one manifest entry (a file's outcome)."""
-        self.files += 1
+        """Count one manifest entry (a file's outcome, or a piece of a large .jsonl file's)."""
+        self.files += entry.get("chunk") in (None, 0)
         for values in entry["docs"]:
             doc = DocStat.from_list(values)
             self.documents += 1
@@ -305,28 +337,34 @@ class Worker:
             self._by_site[site] = Cleaner(disable=self.o.disable, extra_rules=(rule, *self.o.extra_rules))
         return self._by_site[site]
 
-    def pages(self, f: InputFile, result: FileResult | None = None) -> Iterator[tuple[int, str | None, object, bool, str | None]]:
-        """(position, record name or None, content, is HTML, URL) for each page of the file; a record that
-        fails or holds no page is put straight into `result`."""
-        data = read_bytes(f, self.o.max_bytes, self.o.max_ratio)
+    def pages(self, task: Task, result: FileResult | None = None) -> Iterator[tuple[str, str | None, object, bool, str | None]]:
+        """(position, record name or None, content, is HTML, URL) for each page of the task: "" for a plain
+        file, a line number or list index for a record. A record that fails or holds no page goes straight
+        into `result`. A .jsonl file is read as a stream, so --max-bytes applies to each of its lines."""
+        f, o = task.file, self.o
         if not f.has_records:
-            yield 0, None, data, f.suffix in HTML_EXTENSIONS, None
+            yield "", None, read_bytes(f, o.max_bytes, o.max_ratio), f.suffix in HTML_EXTENSIONS, None
             return
-        for position, rec in enumerate(records(data, f.suffix, self.o.fields, self.o.url_field, self.o.id_field)):
+        if streams(f):
+            lines = jsonl_lines(f, o.max_bytes, o.max_ratio, task.start, task.end, task.first_line)
+            found = (line_record(number, line, o.fields, o.url_field, o.id_field) for number, line in lines)
+        else:
+            found = records(read_bytes(f, o.max_bytes, o.max_ratio), f.suffix, o.fields, o.url_field, o.id_field)
+        for rec in found:
             if rec.error and result is not None:
                 result.fail(rec.name, rec.error.kind, rec.error)
             elif rec.skipped and result is not None:
                 result.docs.append(DocStat(rec.name, None, "skipped", error=None))
             elif rec.content is not None:
-                yield position, None if rec.own_file else rec.name, rec.content, rec.html, rec.url
+                yield rec.name, None if rec.own_file else rec.name, rec.content, rec.html, rec.url
 
-    def process(self, f: InputFile) -> FileResult:
-        result = FileResult(f.rel, f.size, f.mtime_ns)
-        hint, taken = self.sites.get(f.rel), set()
+    def process(self, task: Task) -> FileResult:
+        f = task.file
+        result = FileResult(f.rel, f.size, f.mtime_ns, task.chunk)
+        hints, taken = self.sites.get(f.rel) or {}, set()
         try:
-            for position, record, content, html, url in self.pages(f, result):
-                site = hint[position] if isinstance(hint, list) and position < len(hint) else hint
-                self._one(result, record, content, html, url, site if isinstance(site, str) else None, taken)
+            for position, record, content, html, url in self.pages(task, result):
+                self._one(result, record, content, html, url, hints.get(position), taken)
         except InputRejected as error:
             result.fail(None, error.kind, error)
         except OSError as error:
@@ -375,15 +413,16 @@ class Worker:
             return
         result.docs.append(_stat(doc, record, site))
 
-    def probe(self, f: InputFile) -> ProbeResult:
+    def probe(self, task: Task) -> ProbeResult:
         """Learning pass: each page's site and the prints of its blocks (read by a rule that removes nothing)."""
+        f = task.file
         result = ProbeResult(f.rel)
         if self._probe is None:
             self._seen: list = []
             self._probe = Cleaner(disable=self.o.disable, extra_rules=(_probe_rule(self._seen), *self.o.extra_rules))
         seen, cleaner = self._seen, self._probe
         try:
-            for position, _record, content, html, url in self.pages(f):
+            for position, _record, content, html, url in self.pages(task):
                 seen.clear()
                 try:
                     with deadline(self.o.timeout):
@@ -391,7 +430,7 @@ class Worker:
                 except (Exception, DocumentTimeout):  # noqa: BLE001, S112 - the cleaning pass reports it
                     continue
                 site = site_key(url, doc.metadata, f.rel)
-                result.sites.extend([None] * (position - len(result.sites)) + [site])
+                result.sites[position] = site
                 if seen:  # learn from the blocks the built-in rules kept: what they miss is what this rule is for
                     texts = [b.text for b in seen[0]]
                     kept = {fold(p) for p in doc.paragraphs}
@@ -497,8 +536,8 @@ def _init_worker(options: BatchOptions, specs: tuple[str, ...], model_json: dict
     _WORKER = Worker(options, SiteModel.from_json(model_json) if model_json else None, sites)
 
 
-def _call(method: str, f: InputFile):
-    return getattr(_WORKER, method)(f)
+def _call(method: str, task: Task):
+    return getattr(_WORKER, method)(task)
 
 
 def _context():
@@ -508,9 +547,9 @@ def _context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def ordered(method: str, tasks: Iterable[InputFile], workers: int, init: tuple,
-            crashed: Callable[[InputFile, BaseException], object]) -> Iterator:
-    """Run `Worker.<method>` over tasks, yielding results in task order.
+def ordered(method: str, tasks: Iterable[Task], workers: int, init: tuple,
+            crashed: Callable[[Task, BaseException], object]) -> Iterator:
+    """Run `Worker.<method>` over tasks, yielding (result, task) in task order.
 
     One worker runs here in this process; more run in a process pool with a bounded window of tasks in
     flight (memory stays flat however many files). A worker process that dies (a crash in a C library,
@@ -520,7 +559,7 @@ def ordered(method: str, tasks: Iterable[InputFile], workers: int, init: tuple,
     if workers <= 1:
         worker = Worker(init[0], SiteModel.from_json(init[1]) if init[1] else None, init[2])
         for task in tasks:
-            yield getattr(worker, method)(task)
+            yield getattr(worker, method)(task), task
         return
     options, *rest = init
     init = (replace(options, extra_rules=()), rule_specs(options.extra_rules), *rest)
@@ -548,8 +587,7 @@ def ordered(method: str, tasks: Iterable[InputFile], workers: int, init: tuple,
                 except BrokenProcessPool:
                     broken = True
                     break
-                inflight.pop(0)
-                yield result
+                yield result, inflight.pop(0)[0]
         finally:
             pool.shutdown(wait=not broken, cancel_futures=True)
         if not _workers_start(init):
@@ -557,9 +595,9 @@ def ordered(method: str, tasks: Iterable[InputFile], workers: int, init: tuple,
         for task, _ in inflight:  # the pool broke: find the culprit among the tasks in flight
             single = _pool(1, init)
             try:
-                yield single.submit(_call, method, task).result()
+                yield single.submit(_call, method, task).result(), task
             except BrokenProcessPool as error:
-                yield crashed(task, error)
+                yield crashed(task, error), task
             finally:
                 single.shutdown(wait=True)
 
@@ -583,14 +621,15 @@ def _workers_start(init: tuple) -> bool:
         pool.shutdown(wait=True)
 
 
-def _crashed_file(task: InputFile, error: BaseException) -> FileResult:
-    result = FileResult(task.rel, task.size, task.mtime_ns)
+def _crashed_file(task: Task, error: BaseException) -> FileResult:
+    f = task.file
+    result = FileResult(f.rel, f.size, f.mtime_ns, task.chunk)
     result.fail(None, "worker_crashed", RuntimeError(f"the worker process died on this file ({error})"))
     return result
 
 
-def _crashed_probe(task: InputFile, error: BaseException) -> ProbeResult:
-    return ProbeResult(task.rel)
+def _crashed_probe(task: Task, error: BaseException) -> ProbeResult:
+    return ProbeResult(task.file.rel)
 
 
 # The manifest and the files it tracks
@@ -604,7 +643,7 @@ class Manifest:
         self.path = self.folder / "manifest.jsonl"
         self.tracked = {"d": out / DOCUMENTS, "e": out / ERRORS} if fmt == "jsonl" else {"e": out / ERRORS}
         self.fingerprint = fingerprint
-        self.entries: dict[str, dict] = {}
+        self.entries: dict[tuple[str, int | None], dict] = {}
         if resume and self.path.exists():
             self._load()
         else:
@@ -630,7 +669,7 @@ class Manifest:
                 entry = json.loads(line)
             except ValueError:
                 break
-            self.entries[entry["path"]] = entry
+            self.entries[(entry["path"], entry.get("chunk"))] = entry
             good += len(line) + 1
         with open(self.path, "r+b") as handle:
             handle.truncate(good)
@@ -643,7 +682,7 @@ class Manifest:
 
     def compact(self, keep: Callable[[dict], bool]) -> int:
         """Drop the entries `keep` rejects (inputs changed or gone), with their lines; returns how many."""
-        dropped = [rel for rel, entry in self.entries.items() if not keep(entry)]
+        dropped = [key for key, entry in self.entries.items() if not keep(entry)]
         if not dropped:
             return 0
         self._manifest.close()
@@ -660,13 +699,13 @@ class Manifest:
             write_atomic(path, b"".join(pieces))
         head = json.dumps({"cleaner-batch": 1, "options": self.fingerprint}) + "\n"
         write_atomic(self.path, (head + "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in kept)).encode())
-        self.entries = {e["path"]: e for e in kept}
+        self.entries = {(e["path"], e.get("chunk")): e for e in kept}
         self._manifest = open(self.path, "ab")  # noqa: SIM115 - open for the run, closed by close()
         self._files = {key: open(path, "ab") for key, path in self.tracked.items()}  # noqa: SIM115
         return len(dropped)
 
     def add(self, result: FileResult) -> dict:
-        entry = {"path": result.rel, "size": result.size, "mtime_ns": result.mtime_ns,
+        entry = {"path": result.rel, "size": result.size, "mtime_ns": result.mtime_ns, "chunk": result.chunk,
                  "docs": [d.to_list() for d in result.docs]}
         chunks = {"d": "".join(result.lines), "e": "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors)}
         for key, handle in self._files.items():
@@ -720,13 +759,13 @@ def _run(o: BatchOptions, skip, report: Report, started: float, log) -> Report:
         report.resumed = report.files
         total = sum(1 for _ in walk(o.src, o.globs, skip))
         model, sites = (_learn(o, skip, total, log) if o.site_boilerplate else (None, None))
-        pending = (f for f in walk(o.src, o.globs, skip) if f.rel not in manifest.entries)
+        pending = (t for t in tasks(o, skip) if t.key not in manifest.entries)
         init = (o, model.to_json() if model else None, sites)
-        workers = max(1, min(o.workers, total - report.files))
+        workers = max(1, o.workers if total > report.files else 1)
         with _bar(o, total, report.files, "cleaning") as bar:
-            for result in ordered("process", pending, workers, init, _crashed_file):
+            for result, task in ordered("process", pending, workers, init, _crashed_file):
                 report.add(manifest.add(result))
-                bar(1)
+                bar(task.last)
     except KeyboardInterrupt:
         manifest.close()
         print(f"interrupted: {report.files} file(s) done; run again with --resume to go on", file=sys.stderr)
@@ -763,6 +802,22 @@ def _locked(out: Path):
         yield
 
 
+def tasks(o: BatchOptions, skip=()) -> Iterator[Task]:
+    """The work, in input order: a task per file, or per piece of a plain .jsonl file over 2 x CHUNK_BYTES
+    (format jsonl only: in the other formats a record's file name must be checked against the whole file's)."""
+    for f in walk(o.src, o.globs, skip):
+        if o.format == "jsonl" and f.suffix == ".jsonl" and not f.gzipped and f.size > 2 * CHUNK_BYTES and streams(f):
+            try:
+                pieces = jsonl_chunks(f.path, f.size, CHUNK_BYTES)
+            except OSError:
+                pieces = []
+            if len(pieces) > 1:
+                for number, (start, end, line) in enumerate(pieces):
+                    yield Task(f, number, start, end, line, last=number == len(pieces) - 1)
+                continue
+        yield Task(f)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     path, folder = os.path.realpath(path), os.path.realpath(folder)
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
@@ -776,14 +831,13 @@ def _learn(o: BatchOptions, skip, total: int, log) -> tuple[SiteModel, dict]:
         return SiteModel.from_json(data["model"]), data["sites"]
     learner, sites = SiteLearner(o.site), {}
     with _bar(o, total, 0, "learning") as bar:
-        for result in ordered("probe", walk(o.src, o.globs, skip), min(o.workers, max(1, total)), (o, None, None),
-                              _crashed_probe):
+        for result, task in ordered("probe", tasks(o, skip), min(o.workers, max(1, total)), (o, None, None),
+                                    _crashed_probe):
             if result.sites:
-                sites[result.rel] = result.sites
+                sites.setdefault(result.rel, {}).update(result.sites)
             for site, page_key, prints in result.pages:
                 learner.add_prints(site, page_key, prints)
-            bar(1)
-    sites = {rel: (s[0] if len(s) == 1 else s) for rel, s in sites.items()}
+            bar(task.last)
     model = learner.model()
     if not o.dry_run:
         write_atomic(saved, json.dumps({"model": model.to_json(), "sites": sites}, ensure_ascii=False).encode("utf-8"))

@@ -6,6 +6,7 @@ file name inside OUT, and every output is written to a temporary file and rename
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import os
@@ -175,30 +176,112 @@ def _gunzip(path: str, max_bytes: int, max_ratio: float) -> bytes:
     return bytes(out)
 
 
+def json_text(data: bytes) -> str:
+    """JSON bytes to text: UTF-8 (what JSON is) unless a BOM says otherwise, else as `clean()` decodes.
+    (Not `decode()` first: a page inside a record may declare a charset that the file does not use.)"""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode(data)[0]
+
+
 def records(data: bytes, suffix: str, fields: tuple[str, ...], url_field: str, id_field: str) -> Iterator[Record]:
-    """The pages in a .json file (an object, or a list of them) or a .jsonl file (an object a line)."""
-    text, _ = decode(data)
+    """The pages in a whole .json file (an object, or a list of them) or .jsonl file (an object a line)."""
+    text = json_text(data)
     if suffix == ".jsonl":
-        items = []
         for number, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                items.append((str(number), json.loads(line)))
-            except ValueError as error:
-                items.append((str(number), InputRejected("bad_json", f"line {number}: {error}")))
-    else:
+            if line.strip():
+                yield line_record(number, line, fields, url_field, id_field)
+        return
+    try:
+        value = json.loads(text)
+    except ValueError as error:
+        raise InputRejected("bad_json", str(error)) from None
+    if not isinstance(value, list):
+        yield _record("1", value, fields, url_field, id_field, own_file=True)
+        return
+    for number, item in enumerate(value, 1):
+        yield _record(str(number), item, fields, url_field, id_field)
+
+
+def line_record(number: int, line: str | bytes | InputRejected, fields, url_field, id_field) -> Record:
+    """The record on line `number` of a .jsonl file."""
+    if isinstance(line, InputRejected):
+        return Record(name=str(number), content=None, error=line)
+    try:
+        item = json.loads(json_text(line) if isinstance(line, bytes) else line)
+    except ValueError as error:
+        return Record(name=str(number), content=None, error=InputRejected("bad_json", f"line {number}: {error}"))
+    return _record(str(number), item, fields, url_field, id_field)
+
+
+def streams(f: InputFile) -> bool:
+    """Whether a .jsonl file is read line by line (not UTF-16/32, whose newlines are not single bytes)."""
+    if f.suffix != ".jsonl" or f.error:
+        return False
+    try:
+        with (gzip.open(f.path, "rb") if f.gzipped else open(f.path, "rb")) as handle:
+            head = handle.read(4)
+    except (OSError, EOFError, zlib.error):
+        return False
+    return not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def jsonl_lines(f: InputFile, max_bytes: int, max_ratio: float, start: int = 0, end: int | None = None,
+                first_line: int = 1) -> Iterator[tuple[int, bytes | InputRejected]]:
+    """(line number, line) for the non-blank lines of a .jsonl file, or of its bytes [start, end), read as a
+    stream: a line over `max_bytes` comes as an InputRejected (and is skipped, never held), and a gzip
+    file stops with InputRejected("gzip_bomb") once its output passes `max_ratio` times its size."""
+    compressed = max(1, os.path.getsize(f.path))
+    with open(f.path, "rb") as raw:
+        handle = gzip.GzipFile(fileobj=raw, mode="rb") if f.gzipped else raw
+        if not f.gzipped:
+            raw.seek(start)
+        number, position = first_line, start
         try:
-            value = json.loads(text)
-        except ValueError as error:
-            raise InputRejected("bad_json", str(error)) from None
-        if isinstance(value, list):
-            items = [(str(n), item) for n, item in enumerate(value, 1)]
-        else:
-            yield _record("1", value, fields, url_field, id_field, own_file=True)
-            return
-    for position, item in items:
-        yield _record(position, item, fields, url_field, id_field)
+            while end is None or position < end:
+                line = handle.readline(max_bytes + 1)
+                if not line:
+                    break
+                position += len(line)
+                if len(line) > max_bytes and not line.endswith(b"\n"):
+                    while (rest := handle.readline(CHUNK)) and not rest.endswith(b"\n"):
+                        position += len(rest)
+                    position += len(rest)
+                    yield number, InputRejected("too_large", f"line {number}: over {max_bytes:,} bytes (--max-bytes)")
+                elif line.strip():
+                    yield number, line
+                number += 1
+                if f.gzipped and position > GZIP_RATIO_FLOOR and position > max_ratio * compressed:
+                    raise InputRejected("gzip_bomb", f"decompresses over {max_ratio:g}x its {compressed:,} bytes (--max-ratio)")
+        except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+            raise InputRejected("bad_gzip", f"{type(error).__name__}: {error}") from None
+
+
+def jsonl_chunks(path: str, size: int, chunk_bytes: int) -> list[tuple[int, int, int]]:
+    """(start, end, first line number) of pieces of about `chunk_bytes` of a .jsonl file, cut at line ends,
+    so that workers can clean one file in parallel. Reads the file once, holding no more than a piece."""
+    chunks, start, line = [], 0, 1
+    with open(path, "rb") as handle:
+        while start < size:
+            handle.seek(start)
+            block = handle.read(chunk_bytes)
+            if not block:
+                break
+            length, newlines = len(block), block.count(b"\n")
+            if not block.endswith(b"\n"):
+                while piece := handle.readline(CHUNK):
+                    length += len(piece)
+                    if piece.endswith(b"\n"):
+                        newlines += 1
+                        break
+            chunks.append((start, start + length, line))
+            start, line = start + length, line + newlines
+    return chunks
 
 
 def _record(position: str, item, fields, url_field, id_field, own_file: bool = False) -> Record:

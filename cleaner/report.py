@@ -23,7 +23,7 @@ MAX_VIEW_CHARS = 2_000_000  # longer inputs are shown up to here, and the view s
 KIND_COLORS = {
     "notice": "#f4c7c3", "ad": "#ffb3b3", "related": "#c6dafc", "pagination": "#d7c8f3", "byline": "#fce8b2",
     "navigation": "#b7e1cd", "title": "#f9cb9c", "comment": "#d9d2e9", "outside": "#dddddd", "truncation": "#ead1dc",
-    "boilerplate": "#a4c2f4",
+    "boilerplate": "#a4c2f4", "code": "#cfe2f3", "metadata": "#fff2cc",
 }
 EXTRA_COLORS = ("#b6d7a8", "#ffe599", "#9fc5e8", "#d5a6bd", "#a2c4c9", "#f6b26b")
 NOT_TEXT = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -57,14 +57,15 @@ def _kind_class(kind: str) -> str:
     return "k-" + regex.sub(r"[^a-z0-9_-]", "_", kind.lower())[:40]
 
 
-def _kind_color(kind: str) -> str:
+def kind_color(kind: str) -> str:
+    """The background of a kind's marks: a fixed color for the built-in kinds, one of a few others for the rest."""
     if kind in KIND_COLORS:
         return KIND_COLORS[kind]
     return EXTRA_COLORS[int(hashlib.md5(kind.encode()).hexdigest(), 16) % len(EXTRA_COLORS)]
 
 
 def _kind_css(kinds) -> str:
-    return "".join(f".{_kind_class(k)}{{background:{_kind_color(k)}}}" for k in sorted(set(kinds)))
+    return "".join(f".{_kind_class(k)}{{background:{kind_color(k)}}}" for k in sorted(set(kinds)))
 
 
 def _link(url) -> str:
@@ -187,13 +188,14 @@ def write_batch_report(path: Path, report, options, model=None) -> None:
 
 def _reclean(options, model, rel: str, record, site):
     """Clean one page again, as the batch did, to show it (the batch keeps no page in memory)."""
-    from .batch import Worker
+    from .batch import Task, Worker
 
     full = Path(options.src) / rel
     try:
         info = os.stat(full)
         worker = Worker(options, model)
-        for _, name, content, is_html, url in worker.pages(InputFile(rel, str(full), info.st_size, info.st_mtime_ns)):
+        task = Task(InputFile(rel, str(full), info.st_size, info.st_mtime_ns))
+        for _, name, content, is_html, url in worker.pages(task):
             if name == record:
                 cleaner = worker.cleaner_for(site)
                 return cleaner.clean_html(content, url=url) if is_html else cleaner.clean(content, url=url)

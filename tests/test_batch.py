@@ -250,3 +250,48 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     process.wait()
     os.close(main_fd)
     assert b"cleaning" in shown and b"9/9" in shown and b"files/s" in shown
+
+
+def big_jsonl(path: Path, count: int) -> Path:
+    with open(path, "w", encoding="utf-8") as handle:
+        for n in range(count):
+            handle.write(json.dumps({"id": f"r{n}", "url": f"https://news.example.com/{n}", "text": article(n)}) + "\n")
+            if n % 7 == 3:
+                handle.write("\n")  # blank lines do not shift the numbering
+    return path
+
+
+def test_a_large_jsonl_is_cleaned_in_pieces_in_parallel_with_the_same_result(tmp_path, monkeypatch):
+    import cleaner.batch
+
+    (tmp_path / "in").mkdir()
+    big_jsonl(tmp_path / "in/pages.jsonl", 60)
+    (tmp_path / "in/z.txt").write_text(article(99), encoding="utf-8")
+    whole = batch(tmp_path / "in", tmp_path / "whole", workers=1)
+    monkeypatch.setattr(cleaner.batch, "CHUNK_BYTES", 5_000)
+    pieces = batch(tmp_path / "in", tmp_path / "pieces", workers=2)
+    assert (tmp_path / "pieces/documents.jsonl").read_bytes() == (tmp_path / "whole/documents.jsonl").read_bytes()
+    manifest = lines(tmp_path / "pieces/.cleaner/manifest.jsonl")[1:]
+    assert len(manifest) > 5 and {e["chunk"] for e in manifest if e["path"] == "pages.jsonl"} == set(range(len(manifest) - 1))
+    assert pieces.to_dict() == whole.to_dict() and pieces.files == 2 and pieces.documents == 61
+    # killed after a few pieces, resumed: the same again
+    kept = (tmp_path / "pieces/.cleaner/manifest.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)[:5]
+    (tmp_path / "pieces/.cleaner/manifest.jsonl").write_text("".join(kept), encoding="utf-8")
+    resumed = batch(tmp_path / "in", tmp_path / "pieces", workers=2, resume=True)
+    assert (tmp_path / "pieces/documents.jsonl").read_bytes() == (tmp_path / "whole/documents.jsonl").read_bytes()
+    assert resumed.files == 2 and resumed.documents == 61
+
+
+def test_max_bytes_applies_to_each_line_of_a_jsonl(tmp_path):
+    (tmp_path / "in").mkdir()
+    path = big_jsonl(tmp_path / "in/pages.jsonl", 10)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "huge", "text": "word " * 20_000}) + "\n")
+        handle.write(json.dumps({"id": "after", "text": article(77)}) + "\n")
+    (tmp_path / "in/pages.jsonl.gz").write_bytes(gzip.compress(path.read_bytes()))
+    report = batch(tmp_path / "in", tmp_path / "out", max_bytes=50_000)
+    assert path.stat().st_size > 50_000
+    errors = lines(tmp_path / "out/errors.jsonl")
+    assert [(e["path"], e["record"], e["kind"]) for e in errors] == [
+        ("pages.jsonl", "12", "too_large"), ("pages.jsonl.gz", "12", "too_large")]
+    assert report.done == 22

@@ -14,7 +14,7 @@ from test_batch import article, batch
 from test_report import HOSTILE, HOSTILE_HTML
 
 import cleaner
-from cleaner.report import KIND_COLORS, render_document
+from cleaner.report import kind_color, render_document
 
 BROWSER = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)),
                None)
@@ -87,7 +87,7 @@ def test_document_view_renders_marks_and_labels_and_runs_nothing(tmp_path):
     browse(page, "--window-size=1280,1000", f"--screenshot={shot}")
     colors = pixels(shot.read_bytes())
     for kind in {r.kind for r in doc.removed}:
-        assert rgb(KIND_COLORS[kind]) in colors, f"no {kind} mark visible in the screenshot"
+        assert rgb(kind_color(kind)) in colors, f"no {kind} mark visible in the screenshot"
 
 
 def test_an_html_page_view_runs_nothing(tmp_path):

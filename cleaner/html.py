@@ -25,6 +25,10 @@ from .html_meta import page_metadata
 SKIP = frozenset(
     ["script", "style", "noscript", "template", "title", "meta", "link", "base", "svg", "math", "iframe", "frame", "object", "embed", "applet", "canvas", "select", "textarea", "button", "input", "map", "audio", "video", "source", "track", "param", "datalist", "option", "optgroup", "dialog"]
 )
+# Skipped elements that broken markup (`<button/>`, an unclosed `<select>`) can wrap the rest of the page in:
+# walked like any element when they hold more than a few children.
+FRAGILE = frozenset(["button", "select", "textarea", "object", "embed", "applet", "canvas", "audio", "video", "map", "dialog",
+                     "datalist", "optgroup", "option", "iframe", "frame", "math", "svg"])
 # Elements that start and end a block.
 BLOCK = frozenset(
     ["html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dl", "dt", "dir", "div", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "noframes", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
@@ -42,6 +46,7 @@ CLASS_TOKEN = re.compile(r"[^a-z0-9_-]+")
 # Tags dropped (their text kept) when a page nests deeper than the parser allows.
 FLATTEN = re.compile(r"</?(?:div|span|font|center|section|article|b|i|u|s|em|strong|small|big|a|table|tbody|tr|td|ul|ol|li|blockquote|dl|dd)\b[^>]*>", re.IGNORECASE)
 ANY_TAG = re.compile(r"<[^>]*>")
+OPENING = re.compile(r"<(?:p|div)[\s>]", re.IGNORECASE)
 MAX_PATH_DEPTH = 60
 MAX_CLASSES = 4
 TOO_DEEP = ("Excessive depth",)
@@ -59,12 +64,20 @@ def parse(html: str) -> tuple[etree._Element | None, list[str]]:
         root, errors = _lxml(FLATTEN.sub(" ", html))
         if any(any(marker in e for marker in TOO_DEEP) for e in errors):
             root, errors = _lxml("<html><body><pre>" + ANY_TAG.sub("\n", html).replace("<", "&lt;") + "</pre></body></html>")
-    if root is None or (_body(root) is None and "<body" in html[:200_000].lower()):
+    if root is None or (_body(root) is None and "<body" in html[:200_000].lower()) or _lost(root, html):
         soup_root = _soup(html)
         if soup_root is not None:
             flags.append("lxml could not read the markup: parsed with BeautifulSoup")
             root = soup_root
     return root, flags
+
+
+def _lost(root, html: str) -> bool:
+    """lxml dropped part of the page (libxml2 gives up after some broken scripts): far fewer <p>/<div> than the markup has."""
+    written = len(OPENING.findall(html, 0, 5_000_000))
+    if written < 10:
+        return False
+    return sum(1 for _ in root.iter("p", "div")) < 0.5 * written
 
 
 def _lxml(html: str) -> tuple[etree._Element | None, list[str]]:
@@ -83,7 +96,13 @@ def _soup(html: str) -> etree._Element | None:
         roots = soupparser.convert_tree(__import__("bs4").BeautifulSoup(html, "html.parser"))
     except (ImportError, RecursionError, ValueError):
         return None
-    return next((r for r in roots if isinstance(r.tag, str)), None)
+    elements = [r for r in roots if isinstance(r.tag, str)]
+    if len(elements) == 1 and elements[0].tag == "html":
+        return elements[0]
+    root = etree.Element("html")  # html.parser leaves what follows a stray end tag as further roots
+    for element in elements:
+        root.append(element)
+    return root if elements else None
 
 
 def _body(root):
@@ -167,7 +186,7 @@ class _Walker:
                     stack.append(None)
                     continue
                 tag = tag.lower()
-                if tag in SKIP or tag == "br":
+                if (tag in SKIP and not (tag in FRAGILE and len(el) > 3)) or tag == "br":
                     if tag in ("meta", "link", "title", "script", "base"):
                         self.meta.append(el)
                     elif tag == "br":

@@ -14,7 +14,7 @@ STRONG = {
     "navbar": "navigation", "navigation": "navigation", "topnav": "navigation", "subnav": "navigation", "breadcrumb": "breadcrumb",
     "breadcrumbs": "breadcrumb", "crumb": "breadcrumb", "crumbs": "breadcrumb", "weizhi": "breadcrumb", "dqwz": "breadcrumb",
     "footer": "footer", "copyright": "footer", "banquan": "footer", "sidebar": "sidebar", "rightbar": "sidebar", "leftbar": "sidebar",
-    "widget": "sidebar", "widgets": "sidebar", "related": "related", "relate": "related", "recommend": "related",
+    "related": "related", "relate": "related", "recommend": "related",
     "recommended": "related", "recommendation": "related", "recommendations": "related", "xgtj": "related", "xgwz": "related",
     "xgxw": "related", "tuijian": "related", "xiangguan": "related", "hotnews": "related", "paihang": "related",
     "outbrain": "related", "taboola": "related", "share": "share", "sharing": "share", "social": "share", "fenxiang": "share",
@@ -25,7 +25,7 @@ STRONG = {
     "cookies": "cookie notice", "consent": "cookie notice", "gdpr": "cookie notice", "popup": "popup", "masthead": "header",
 }
 WEAK = {
-    "nav": "navigation", "menu": "menu", "position": "breadcrumb", "location": "breadcrumb", "foot": "footer", "ft": "footer",
+    "nav": "navigation", "menu": "menu", "widget": "sidebar", "widgets": "sidebar", "position": "breadcrumb", "location": "breadcrumb", "foot": "footer", "ft": "footer",
     "bottom": "footer", "side": "sidebar", "aside": "sidebar", "right": "sidebar", "hot": "related", "rank": "related",
     "ranking": "related", "popular": "related", "more": "related", "trending": "related", "tools": "share", "toolbar": "share",
     "print": "share", "sns": "share", "pages": "pagination", "paging": "pagination", "ad": "ad", "ads": "ad", "adv": "ad",
@@ -37,6 +37,7 @@ WEAK = {
 }
 NAME_WORDS = regex.compile(r"[a-z]+")
 BLOCK_COST = 4.0
+STRONG_SHARE = 0.8  # ... unless its name says footer, comment, sidebar, share, related
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
 SIBLING_SHARE = 0.15
 RIVALS = 10
@@ -128,6 +129,9 @@ def select(page):
     tree = _Tree(blocks)
     n = len(tree.seg)
     values = [value(b) for b in blocks]
+    for block in blocks:  # a disclaimer or an ad is not article text, however long
+        if block.tokens <= 80 and (page.has(block.index, "notice") or page.has(block.index, "ad")):
+            values[block.index] = min(values[block.index], 0.0) - 1.0
     positive = [0.0] * n
     for block, v in zip(blocks, values):
         if v > 0:
@@ -137,7 +141,8 @@ def select(page):
     bad: dict[int, str] = {}
     for node in range(1, n):
         why = furniture(tree.seg[node])
-        if why and (positive[node] < PENALTY_SHARE * total or why.startswith(EXACT)):
+        share = STRONG_SHARE if why and "'" in why and _strong(why) else PENALTY_SHARE
+        if why and (positive[node] < share * total or why.startswith(EXACT)):
             bad[node] = why
     scores = [0.0] * n
     under_bad = []
@@ -211,6 +216,12 @@ def select(page):
                 chosen.append(child)
         node, level = tree.parent[node], level + 1
     return chosen, tree, bad, scores, under_bad
+
+
+def _strong(why: str) -> bool:
+    """The reason names a class/id holding a strong furniture word (footer, comment, sidebar...)."""
+    name = why.split("'")[1]
+    return any(word in STRONG for word in NAME_WORDS.findall(name))
 
 
 def _thread(segment: str) -> bool:

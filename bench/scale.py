@@ -18,6 +18,7 @@ QUICK_SIZES, QUICK_COUNTS = (1_000, 10_000, 100_000), (10, 100)
 FILE_SIZE = 1_000  # bytes of text per file in the file-count sweep
 POOL_SETS = ("chinese-wce", "scrapinghub")  # Chinese and English pages
 POOL_BYTES = 1_000_000
+WARM_UP_FILES = 100
 BUDGET_SECONDS = 120  # a size whose run would take longer than this (extrapolated linearly) is skipped
 FILES = report.RESULTS / "tmp" / "scale-files"
 
@@ -87,9 +88,11 @@ def measure_size(size: int, mode: str) -> dict:
 
 
 def measure_files(counts: tuple[int, ...], mode: str, folder: str) -> list[dict]:
-    """In a child process: read and clean files one after another; time and peak RSS after each count in `counts`."""
+    """In a child process, after a warm-up pass: read and clean files one after another; time and peak RSS after
+    each count in `counts`."""
     paths = sorted(Path(folder).iterdir())[:max(counts)]
-    clean(read(paths[0], mode), mode)  # warm up
+    for path in paths[:WARM_UP_FILES]:  # the first pages of each kind pay for lazily built patterns
+        clean(read(path, mode), mode)
     reset_peak()
     out, start = [], time.process_time()
     for done, path in enumerate(paths, 1):
@@ -144,7 +147,8 @@ def markdown(data: dict) -> str:
     lines = ["# Scale (one core, CPU seconds; each document size in a fresh process)", "",
              (f"Documents: 1 MB of whole pages of {', '.join(data['pool_sets'])}, shuffled, cut or repeated to size "
               "(HTML mode: one `<p>` per line). Peak RSS is reset after the input is built, so it is the cleaning's own. "
-              f"Files: ~{data['file_bytes']:,}-byte pieces of the same text, read and cleaned one after another in one process."), ""]
+              f"Files: ~{data['file_bytes']:,}-byte pieces of the same text, read and cleaned one after another in one process, "
+              f"after a warm-up pass over the first {WARM_UP_FILES}."), ""]
     lines += [f"- {note}" for note in data["notes"]] + [""] * bool(data["notes"])
     lines += ["## One document, growing", "",
               report.table(["mode", "MB", "seconds", "MB/s", "RSS before MB", "peak RSS MB", "growth MB per input MB"],

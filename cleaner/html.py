@@ -13,6 +13,7 @@ than the parser allows are flattened and parsed again; lxml failures fall back t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -222,16 +223,9 @@ class _Walker:
                     counts[tag] = n
                     segment = tag if n == 1 else f"{tag}[{n}]"
                     names = ""
-                    if ident:
-                        ident = CLASS_TOKEN.sub("-", ident.lower()).strip("-")[:40]
-                        if ident:
-                            segment += "#" + ident
-                            names = ident
-                    if cls:
-                        tokens = [t for t in (CLASS_TOKEN.sub("-", c)[:40] for c in cls.lower().split()[:MAX_CLASSES]) if t]
-                        if tokens:
-                            segment += "." + ".".join(tokens)
-                            names = (names + " " + " ".join(tokens)).strip()
+                    if ident or cls:
+                        suffix, names = _names(ident, cls)
+                        segment += suffix
                     path = f"{parent.path}/{segment}" if parent.path else segment
                     hints = f"{parent.hints} {names}" if names and parent.hints else (names or parent.hints)
                 frame = _Frame(tag, path, hints, is_block)
@@ -268,6 +262,22 @@ class _Walker:
                 if tail:
                     self.text(tail)
         self.flush(owners[-1])
+
+
+@lru_cache(maxsize=65536)
+def _names(ident: str | None, cls: str | None) -> tuple[str, str]:
+    """The path suffix (`#main.content.box`) and the hint words of an element's id and classes."""
+    suffix, names = "", []
+    if ident:
+        ident = CLASS_TOKEN.sub("-", ident.lower()).strip("-")[:40]
+        if ident:
+            suffix, names = "#" + ident, [ident]
+    if cls:
+        tokens = [t for t in (CLASS_TOKEN.sub("-", c)[:40] for c in cls.lower().split()[:MAX_CLASSES]) if t]
+        if tokens:
+            suffix += "." + ".".join(tokens)
+            names += tokens
+    return suffix, " ".join(names)
 
 
 def _simple_row(tr) -> bool:

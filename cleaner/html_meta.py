@@ -59,6 +59,12 @@ BLOCKED = regex.compile(
     r"访问(?:被拒绝|受限)|验证码|禁止访问|请开启JavaScript|enable javascript and cookies",
     regex.IGNORECASE,
 )
+BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|av|作者|文|记者)\s*[:：/]?\s*", regex.IGNORECASE)
+NOT_WORD = regex.compile(r"[\s\p{P}\p{S}]+")
+KEYWORD_SPLIT = regex.compile(r"[,，;；、|]")
+LANGUAGE = regex.compile(r"[a-z]{2,3}")
+PAGE_SUFFIX = regex.compile(r"[_-]\d{1,3}(\.s?html?)$")
+PAGE_DIR = regex.compile(r"/page/\d{1,3}/?$")
 PAGE_WORD = regex.compile(r"^(?:下一页|下页|后页|next(?: page)?|›|»|>|>>|第\s*\d+\s*页|\d{1,3}|\[\d{1,3}\])$", regex.IGNORECASE)
 PAGE_HREF = regex.compile(r"(?:[_-](\d{1,3})\.s?html?$|[?&](?:page|p|pg|pn|pageno|page_num|currentpage)=(\d{1,3})(?:&|$)|/page/(\d{1,3})/?$)", regex.IGNORECASE)
 PAGER = regex.compile(r"下一页|上一页|第\s*\d+\s*页|共\s*\d+\s*页|尾页|首页|\bnext\b|\bprev", regex.IGNORECASE)
@@ -95,7 +101,7 @@ def _clean_author(value: str | None) -> str | None:
     value = " ".join(value.split())
     if value.startswith(("http://", "https://", "www.")) or "/" in value and " " not in value:
         return None
-    value = regex.sub(r"^(?:by|von|par|por|di|door|av|作者|文|记者)\s*[:：/]?\s*", "", value, flags=regex.IGNORECASE)
+    value = BY_PREFIX.sub("", value)
     value = NAME_STOP.sub("", value).strip(" ,;:|-–—")
     if value.startswith("@") or not value or value.lower() in PLACEHOLDER_AUTHORS or len(value) > 80 or find_date(value):
         return None
@@ -137,7 +143,7 @@ def _json_ld(scripts) -> list[dict]:
 
 
 def _norm(text: str) -> str:
-    return regex.sub(r"[\s\p{P}\p{S}]+", "", text).lower()
+    return NOT_WORD.sub("", text).lower()
 
 
 def choose_title(title_tag: str | None, h1s: list[str], declared: list[str]) -> str | None:
@@ -324,18 +330,18 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
         out["image"] = _join(base, image)
     keywords: list[str] = []
     for value in multi.get("keywords", [])[:1] + multi.get("article:tag", []) + multi.get("news_keywords", [])[:1]:
-        keywords += [k.strip() for k in regex.split(r"[,，;；、|]", value) if k.strip()]
+        keywords += [k.strip() for k in KEYWORD_SPLIT.split(value) if k.strip()]
     ld_keywords = first_ld("keywords")
     if isinstance(ld_keywords, str):
-        keywords += [k.strip() for k in regex.split(r"[,，;；、]", ld_keywords) if k.strip()]
+        keywords += [k.strip() for k in KEYWORD_SPLIT.split(ld_keywords) if k.strip()]
     elif isinstance(ld_keywords, list):
         keywords += [k.strip() for k in ld_keywords if isinstance(k, str) and k.strip()]
     if keywords:
         out["keywords"] = tuple(dict.fromkeys(k[:100] for k in keywords))[:50]
     language = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or metas.get("content-language") or metas.get("og:locale")
     if language:
-        language = regex.split(r"[-_]", language.strip().lower())[0]
-        if regex.fullmatch(r"[a-z]{2,3}", language):
+        language = language.strip().lower().replace("_", "-").split("-")[0]
+        if LANGUAGE.fullmatch(language):
             out["language"] = language
 
     # Previous and next articles, with their links
@@ -367,8 +373,8 @@ def _join(base, href):
 def _stem(url: str) -> tuple[str, str]:
     """The URL less its page number: (host+path stem, query without page keys)."""
     parts = urlsplit(url)
-    path = regex.sub(r"[_-]\d{1,3}(\.s?html?)$", r"\1", parts.path)
-    path = regex.sub(r"/page/\d{1,3}/?$", "/", path)
+    path = PAGE_SUFFIX.sub(r"\1", parts.path)
+    path = PAGE_DIR.sub("/", path)
     query = "&".join(f"{k}={v}" for k, v in parse_qsl(parts.query) if k.lower() not in ("page", "p", "pg", "pn", "pageno", "page_num", "currentpage"))
     return (parts.netloc.lower().removeprefix("www.") + path.rstrip("/"), query)
 

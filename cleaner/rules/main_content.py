@@ -1,6 +1,8 @@
 """The article's container in an HTML page, found from the blocks' paths, and the furniture around and in it."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..document import Link
@@ -61,6 +63,7 @@ class _Tree:
         self.parent = [-1]
         self.kids: list[dict[str, int]] = [{}]
         self.node_of = []
+        self._chains: dict[int, tuple[int, ...]] = {}
         for block in blocks:
             node = 0
             for segment in (block.path or "").split("/"):
@@ -76,11 +79,13 @@ class _Tree:
                 node = child
             self.node_of.append(node)
 
-    def ancestors(self, node: int):
-        """The node and its ancestors, up to the root."""
-        while node >= 0:
-            yield node
-            node = self.parent[node]
+    def ancestors(self, node: int) -> tuple[int, ...]:
+        """The node and its ancestors, up to the root (cached: blocks share their elements' chains)."""
+        chain = self._chains.get(node)
+        if chain is None:
+            parent = self.parent[node]
+            chain = self._chains[node] = (node,) + (self.ancestors(parent) if parent >= 0 else ())
+        return chain
 
     def path(self, node: int) -> str:
         return "/".join(reversed([self.seg[n] for n in self.ancestors(node) if n > 0]))
@@ -95,6 +100,7 @@ def _tag(segment: str) -> str:
     return segment[:end]
 
 
+@lru_cache(maxsize=65536)
 def furniture(segment: str) -> str | None:
     """Why an element is furniture by its tag or its class/id names (`div.share-box` -> 'share'), or None."""
     tag = _tag(segment)
@@ -103,7 +109,7 @@ def furniture(segment: str) -> str | None:
     rest = segment[len(tag):]
     if "#" not in rest and "." not in rest:
         return None
-    for name in regex.split(r"[#.]", rest)[1:]:
+    for name in rest.replace("#", ".").split(".")[1:]:
         if name in UNAMBIGUOUS:
             return f"{EXACT}{name!r} ({STRONG[name]})"
         kind = WEAK.get(name) or WEAK.get(name.rstrip("s")) or next((STRONG[w] for w in NAME_WORDS.findall(name) if w in STRONG), None)
@@ -147,7 +153,7 @@ def select(page):
     scores = [0.0] * n
     under_bad = []
     for block, v in zip(blocks, values):
-        chain = list(tree.ancestors(tree.node_of[block.index]))
+        chain = tree.ancestors(tree.node_of[block.index])
         inside = any(a in bad for a in chain)
         under_bad.append(inside)
         if inside:
@@ -187,12 +193,12 @@ def select(page):
         top = final[best]
     # Several strong candidates under one ancestor (the posts of a thread, an article in parts): take the ancestor.
     rivals = [i for i in sorted(range(1, n), key=final.__getitem__, reverse=True)[:RIVALS] if i != best and final[i] >= RIVAL_SHARE * top]
-    rivals = [i for i in rivals if best not in set(tree.ancestors(i)) and i not in set(tree.ancestors(best))]
+    rivals = [i for i in rivals if best not in tree.ancestors(i) and i not in tree.ancestors(best)]
     if len(rivals) >= MIN_RIVALS:
         for a in tree.ancestors(tree.parent[best]):
             if a <= 0:
                 break
-            inside = sum(1 for r in rivals if a in set(tree.ancestors(r)))
+            inside = sum(1 for r in rivals if a in tree.ancestors(r))
             if inside >= MIN_RIVALS and scores[a] > 0:
                 best = a
                 break
@@ -257,7 +263,7 @@ def main_content(page):
     lists = _related_lists(page, tree, holders)
     groups: list[tuple[list[int], str, int | None]] = []
     for block in page.blocks:
-        chain = list(tree.ancestors(tree.node_of[block.index]))
+        chain = tree.ancestors(tree.node_of[block.index])
         inside = bool(keep) and any(a in keep for a in chain)
         node = next((a for a in chain if (a in bad or a in lists) and a not in holders), None)
         if node is None and inside:

@@ -20,11 +20,11 @@ def notice(page):
         spans = page.hits[block.index].get("notice")
         if not spans:
             continue
-        distinct = {block.text[s:e].lower() for s, e in spans}
+        distinct = list(dict.fromkeys(block.text[s:e].lower() for s, e in spans))
         if block.tokens > 40 and len(distinct) < 2 and page.coverage(block.index, "notice") < 0.15:
             continue
         meta = {"contacts": tuple(Contact(k, v) for k, v in find_contacts(block.text) if k != "url")}
         url = URL.search(block.text)
         if url and any(key in block.text.lower() for key in SOURCE_KEY):
             meta["source_url"] = url.group()
-        yield remove(block.index, f"notice phrase {min(distinct)!r}", **meta)
+        yield remove(block.index, f"notice phrase(s) {', '.join(map(repr, distinct[:3]))}", **meta)

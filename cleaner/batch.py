@@ -16,6 +16,7 @@ to the manifest and goes on from the first input not in it, so OUT ends as an un
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 import signal
@@ -49,7 +50,7 @@ from .batch_io import (
 )
 from .engine import Cleaner
 from .errors import CleanerError, InputTooLarge, RuleFailed
-from .rules import Rule
+from .rules import Rule, default_rules
 from .site_boilerplate import SiteLearner, SiteModel, SiteOptions, fingerprint, fold, site_key
 
 FORMATS = {"jsonl": "jsonl", "json": "json", "txt": "txt", "md": "md"}
@@ -107,10 +108,10 @@ class BatchOptions:
             raise UsageError("--workers, --max-bytes, --max-ratio, --timeout and --report-top take positive numbers")
         if not 0 < self.site.min_share <= 1 or self.site.min_pages < 2:
             raise UsageError("--site-min-share must be in (0, 1] and --site-min-pages at least 2")
-        try:
-            Cleaner(disable=self.disable, extra_rules=self.extra_rules)
-        except CleanerError as error:
-            raise UsageError(str(error)) from None
+        known = [r.name for r in default_rules()]
+        unknown = sorted(set(self.disable) - set(known))
+        if unknown:
+            raise UsageError(f"unknown rule(s) {unknown}; known: {known}")
         rule_specs(self.extra_rules)
         return replace(self, src=Path(self.src), out=Path(self.out), workers=self.workers or _cores())
 
@@ -334,7 +335,7 @@ class Worker:
         if rule is None:
             return self.cleaner
         if site not in self._by_site:
-            self._by_site[site] = Cleaner(disable=self.o.disable, extra_rules=(rule, *self.o.extra_rules))
+            self._by_site[site] = _first(rule, self.cleaner)
         return self._by_site[site]
 
     def pages(self, task: Task, result: FileResult | None = None) -> Iterator[tuple[str, str | None, object, bool, str | None]]:
@@ -419,7 +420,7 @@ class Worker:
         result = ProbeResult(f.rel)
         if self._probe is None:
             self._seen: list = []
-            self._probe = Cleaner(disable=self.o.disable, extra_rules=(_probe_rule(self._seen), *self.o.extra_rules))
+            self._probe = _first(_probe_rule(self._seen), self.cleaner)
         seen, cleaner = self._seen, self._probe
         try:
             for position, _record, content, html, url in self.pages(task):
@@ -439,6 +440,14 @@ class Worker:
         except (Exception, DocumentTimeout):  # noqa: BLE001, S110 - the cleaning pass reports it
             pass
         return result
+
+
+def _first(rule: Rule, base: Cleaner) -> Cleaner:
+    """`base` with `rule` run first, as Cleaner(extra_rules=(rule, ...)) would, without compiling the
+    phrase scanner again (a tenth of a second or more: once per site would add up)."""
+    clone = copy.copy(base)
+    clone.rules = (rule, *base.rules)
+    return clone
 
 
 def _probe_rule(seen: list) -> Rule:
@@ -541,10 +550,15 @@ def _call(method: str, task: Task):
 
 
 def _context():
+    """Worker processes are forked from a fork server that has imported cleaner once (safe with threads,
+    unlike a plain fork, and without each worker paying for the imports, unlike spawn)."""
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", "cleaner.batch"])
+    return context
 
 
 def ordered(method: str, tasks: Iterable[Task], workers: int, init: tuple,

@@ -24,7 +24,7 @@ def navigation(page):
             continue
         if page.coverage(block.index, "ui") >= 0.5:
             yield remove(block.index, "share, login, menu or widget words")
-        elif BREADCRUMB.match(block.text):
+        elif BREADCRUMB.match(block.text) and block.tag not in ("tr", "pre"):  # a table row or code line in HTML is data
             yield remove(block.index, "breadcrumb trail")
         elif is_number(block) or (block.tokens <= 3 and COUNTER.match(block.text)):
             yield remove(block.index, "bare counter")

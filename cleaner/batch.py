@@ -477,14 +477,24 @@ def render(doc, fmt: str, rel: str, record: str | None) -> str:
     return markdown(doc)
 
 
+LEAVES = frozenset((str, int, float, bool, type(None)))
+
+
 def _plain(value):
     """`dataclasses.asdict` for JSON, without its deep copies (a fifth of a batch's time on long pages)."""
+    kind = type(value)
+    if kind in LEAVES:
+        return value
     if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        out = {}
+        for name in _field_names(kind):
+            item = getattr(value, name)
+            out[name] = item if type(item) in LEAVES else _plain(item)
+        return out
+    if kind is list or kind is tuple:
+        return [v if type(v) in LEAVES else _plain(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in LEAVES else _plain(v) for k, v in value.items()}
     return value
 
 

@@ -366,14 +366,8 @@ class Worker:
         try:
             for position, record, content, html, url in self.pages(task, result):
                 self._one(result, record, content, html, url, hints.get(position), taken)
-        except InputRejected as error:
-            result.fail(None, error.kind, error)
-        except OSError as error:
-            result.fail(None, "read_error", error)
-        except CleanerError as error:
-            result.fail(None, "input_error", error)
         except Exception as error:  # noqa: BLE001 - one bad file never stops the batch
-            result.fail(None, "internal_error", error)
+            result.fail(None, error_kind(error, io="read_error"), error)
         return result
 
     def _one(self, result: FileResult, record, content, html: bool, url, site: str | None, taken: set) -> None:
@@ -390,29 +384,10 @@ class Worker:
                 write_atomic(path, payload.encode("utf-8"))
         except DocumentTimeout:
             result.fail(record, "timeout", TimeoutError(f"took over {self.o.timeout:g} s (--timeout)"), site)
-            return
-        except InputRejected as error:
-            result.fail(record, error.kind, error, site)
-            return
-        except InputTooLarge as error:
-            result.fail(record, "too_large", error, site)
-            return
-        except RuleFailed as error:
-            result.fail(record, "rule_failed", error, site)
-            return
-        except CleanerError as error:
-            result.fail(record, "input_error", error, site)
-            return
-        except OSError as error:
-            result.fail(record, "write_error", error, site)
-            return
-        except (RecursionError, MemoryError) as error:
-            result.fail(record, "resources", error, site)
-            return
         except Exception as error:  # noqa: BLE001 - a bug in a rule must not stop the batch
-            result.fail(record, "internal_error", error, site)
-            return
-        result.docs.append(_stat(doc, record, site))
+            result.fail(record, error_kind(error, io="write_error"), error, site)
+        else:
+            result.docs.append(_stat(doc, record, site))
 
     def probe(self, task: Task) -> ProbeResult:
         """Learning pass: each page's site and the prints of its blocks (read by a rule that removes nothing)."""
@@ -440,6 +415,17 @@ class Worker:
         except (Exception, DocumentTimeout):  # noqa: BLE001, S110 - the cleaning pass reports it
             pass
         return result
+
+
+def error_kind(error: BaseException, io: str) -> str:
+    """The short stable name errors.jsonl gives a failure; `io` names an OSError (reading, or writing)."""
+    if isinstance(error, InputRejected):
+        return error.kind
+    for kinds, name in ((InputTooLarge, "too_large"), (RuleFailed, "rule_failed"), (CleanerError, "input_error"),
+                        (OSError, io), ((RecursionError, MemoryError), "resources")):
+        if isinstance(error, kinds):
+            return name
+    return "internal_error"
 
 
 def _first(rule: Rule, base: Cleaner) -> Cleaner:

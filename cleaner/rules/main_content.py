@@ -9,7 +9,8 @@ from ..document import Link
 from . import remove, rule
 
 # Elements that hold site furniture, whatever their class.
-FURNITURE_TAGS = {"nav": "<nav>", "aside": "<aside>", "footer": "<footer>", "menu": "<menu>", "form": "<form>", "header": "<header>"}
+FURNITURE_TAGS = {"nav": "<nav>", "aside": "<aside>", "footer": "<footer>", "menu": "<menu>", "form": "<form>", "header": "<header>",
+                  "figcaption": "<figcaption> (image caption)"}
 # Class and id words of site furniture, in English and in the pinyin Chinese sites use. A strong word counts
 # wherever it stands in a name (`article-footer`, `share-box`); a weak one only as the whole name (`class="meta"`).
 STRONG = {
@@ -27,6 +28,7 @@ STRONG = {
     "cookies": "cookie notice", "consent": "cookie notice", "gdpr": "cookie notice", "popup": "popup", "masthead": "header",
 }
 WEAK = {
+    "caption": "image caption", "credit": "image caption", "wp-caption-text": "image caption", "photo-credit": "image caption",
     "nav": "navigation", "menu": "menu", "widget": "sidebar", "widgets": "sidebar", "position": "breadcrumb", "location": "breadcrumb", "foot": "footer", "ft": "footer",
     "bottom": "footer", "side": "sidebar", "aside": "sidebar", "right": "sidebar", "hot": "related", "rank": "related",
     "ranking": "related", "popular": "related", "more": "related", "trending": "related", "tools": "share", "toolbar": "share",
@@ -43,6 +45,8 @@ STRONG_SHARE = 0.8  # ... unless its name says footer, comment, sidebar, share, 
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
 SIBLING_SHARE = 0.15
 RIVALS = 10
+ARTICLE_LIFT = 3  # how far up an <article> element may lift the container
+ARTICLE_SHARE = 0.7
 THREAD = frozenset({'reply', 'replies', 'answer', 'answers', 'posts', 'floor', 'huifu', 'postlist', 'thread'})
 # Whole names that mean furniture even on an element holding most of the page's text (a long comment thread).
 UNAMBIGUOUS = frozenset({'comments', 'comment', 'pinglun', 'disqus', 'sidebar', 'footer', 'copyright', 'related', 'breadcrumb',
@@ -202,6 +206,11 @@ def select(page):
             if inside >= MIN_RIVALS and scores[a] > 0:
                 best = a
                 break
+    # Inside an <article> element: the whole article (its ingredients list, its lead beside the text).
+    for a in tree.ancestors(best)[1:ARTICLE_LIFT + 1]:
+        if _tag(tree.seg[a]) == "article" and a not in bad and scores[a] >= ARTICLE_SHARE * scores[best]:
+            best = a
+            break
     while tree.parent[best] > 0 and len(tree.kids[tree.parent[best]]) == 1:
         best = tree.parent[best]
     chosen = [best]

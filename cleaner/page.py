@@ -62,6 +62,9 @@ class Page:
             scores = [-CLAIMED_COST if i in self._claimed else s for i, s in enumerate(self._base_scores)]
             attachable = [i not in self._claimed and _attachable(b, self.hits[i]) for i, b in enumerate(self.blocks)]
             self._runs = find_runs(scores, attachable)
+            self._inside = bytearray(len(self.blocks))
+            for start, end in self._runs:
+                self._inside[start:end] = b"\x01" * (end - start)
         return self._runs
 
     @property
@@ -89,7 +92,8 @@ class Page:
         return counts
 
     def in_region(self, index: int) -> bool:
-        return any(s <= index < e for s, e in self.runs)
+        self.runs  # noqa: B018 (brings the region, and its mask, up to date)
+        return bool(self._inside[index])
 
     def score(self, index: int) -> float:
         return self._base_scores[index]

@@ -45,6 +45,8 @@ STRONG_SHARE = 0.8  # ... unless its name says footer, comment, sidebar, share, 
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
 SIBLING_SHARE = 0.15
 RIVALS = 10
+TITLE_REACH = 40  # blocks after the title's heading that get a boost
+TITLE_BOOST = 1.5
 ARTICLE_LIFT = 3  # how far up an <article> element may lift the container
 ARTICLE_SHARE = 0.7
 THREAD = frozenset({'reply', 'replies', 'answer', 'answers', 'posts', 'floor', 'huifu', 'postlist', 'thread'})
@@ -139,6 +141,12 @@ def select(page):
     tree = _Tree(blocks)
     n = len(tree.seg)
     values = [value(b) for b in blocks]
+    title = page.declared.get("title")
+    heading = next((b.index for b in blocks if b.heading and title and (b.text in title or title in b.text)), None)
+    if heading is not None:  # the text that follows the article's title is most likely the article
+        for i in range(heading + 1, min(len(blocks), heading + 1 + TITLE_REACH)):
+            if values[i] > 0:
+                values[i] *= TITLE_BOOST
     for block in blocks:  # a disclaimer or an ad is not article text, however long
         if block.tokens <= 80 and (page.has(block.index, "notice") or page.has(block.index, "ad")):
             values[block.index] = min(values[block.index], 0.0) - 1.0

@@ -295,3 +295,16 @@ def test_max_bytes_applies_to_each_line_of_a_jsonl(tmp_path):
     assert [(e["path"], e["record"], e["kind"]) for e in errors] == [
         ("pages.jsonl", "12", "too_large"), ("pages.jsonl.gz", "12", "too_large")]
     assert report.done == 22
+
+
+def test_configured_cleaners_equal_freshly_built_ones():
+    from test_batch_errors import buggy
+
+    from cleaner.batch import configured
+
+    pages = sorted((Path(__file__).resolve().parents[1] / "fixtures/texts").glob("*.txt"))[:6]
+    for disable, extra in (((), ()), (("navigation", "notice"), ()), ((), (buggy,))):
+        fresh, reused = Cleaner(disable=disable, extra_rules=extra), configured(disable, extra)
+        assert [r.name for r in reused.rules] == [r.name for r in fresh.rules]
+        for page in pages:
+            assert reused.clean(page.read_bytes()) == fresh.clean(page.read_bytes())

@@ -13,13 +13,15 @@ def _candidate(page):
         if is_heading(b) and b.index not in page.claimed and not page.hits[b.index] and not _wrapped(page, b)
     ]
     best, best_score, best_why = None, 0, ""
+    head_text = "\n".join(b.text for b in page.blocks[:lead])
     for block in head:
         score, why = 0, []
         if declared and (block.text in declared or declared in block.text):
             score, why = score + 4, why + ["matches the declared title"]
         if block.repeats > 1:
             score, why = score + 2, why + ["repeated above the article"]
-        if any(block.text in other.text and block.text != other.text for other in page.blocks[:lead]):
+        # Found inside the head more often than it stands alone there: part of a longer line.
+        if head_text.count(block.text) > sum(1 for other in page.blocks[:lead] if other.text == block.text):
             score, why = score + 2, why + ["part of a 'title | site' line"]
         if block.index > 0 and lead - block.index <= LOOKBACK + _bylines_between(page, block.index, lead):
             score, why = score + 1, why + ["just above the article"]

@@ -45,6 +45,8 @@ STRONG_SHARE = 0.8  # ... unless its name says footer, comment, sidebar, share, 
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
 SIBLING_SHARE = 0.15
 RIVALS = 10
+THREAD_ARTICLE = 120.0  # ... unless that container holds an article of its own
+THREAD_SHARE = 2.0  # comments holding twice the container's text make the page a thread
 TITLE_REACH = 40  # blocks after the title's heading that get a boost
 TITLE_BOOST = 1.5
 ARTICLE_LIFT = 3  # how far up an <article> element may lift the container
@@ -135,7 +137,7 @@ def value(block) -> float:
     return v
 
 
-def select(page):
+def select(page, thread: bool = False):
     """(container nodes, tree, bad nodes with their reasons, node scores)."""
     blocks = page.blocks
     tree = _Tree(blocks)
@@ -160,6 +162,8 @@ def select(page):
     for node in range(1, n):
         why = furniture(tree.seg[node])
         share = STRONG_SHARE if why and "'" in why and _strong(why) else PENALTY_SHARE
+        if thread and why and "(comments)" in why:
+            continue  # a thread's posts are marked up as comments
         if why and (positive[node] < share * total or why.startswith(EXACT)):
             bad[node] = why
     scores = [0.0] * n
@@ -198,7 +202,7 @@ def select(page):
     best = max(range(1, n), key=lambda i: (final[i], i), default=0)
     top = final[best]
     if top <= 0:
-        return [], tree, bad, scores, under_bad
+        return select(page, thread=True) if not thread and _thread_page(tree, bad, [], values, blocks) else ([], tree, bad, scores, under_bad)
     widest = max(range(n), key=lambda i: (scores[i], i))
     if scores[best] < SUM_GUARD * scores[widest]:  # the tight pick holds too little of the page's text
         best = widest
@@ -238,7 +242,26 @@ def select(page):
             if child != node and child not in bad and child not in chosen and scores[child] > 0 and _thread(tree.seg[child]):
                 chosen.append(child)
         node, level = tree.parent[node], level + 1
+    if not thread and _thread_page(tree, bad, chosen, values, blocks):
+        return select(page, thread=True)  # a forum: its posts are marked up as comments, and they are the content
     return chosen, tree, bad, scores, under_bad
+
+
+def _thread_page(tree, bad, chosen, values, blocks) -> bool:
+    """The 'comments' hold far more text than the container chosen without them."""
+    comments = {n for n, why in bad.items() if "(comments)" in why}
+    if not comments:
+        return False
+    kept = inside = 0.0
+    for block, v in zip(blocks, values):
+        if v <= 0:
+            continue
+        chain = tree.ancestors(tree.node_of[block.index])
+        if any(a in comments for a in chain):
+            inside += v
+        elif any(a in chosen for a in chain):
+            kept += v
+    return inside > THREAD_SHARE * kept and kept < THREAD_ARTICLE
 
 
 def _strong(why: str) -> bool:

@@ -51,6 +51,16 @@ def pyplot():
     return plt
 
 
+def log_x(ax) -> None:
+    """A log x axis labelled 1, 2, 5, 10, 20 ... in plain numbers, however short its range."""
+    from matplotlib import ticker
+
+    ax.set_xscale("log")
+    ax.xaxis.set_major_locator(ticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.xaxis.set_minor_formatter(ticker.NullFormatter())
+
+
 def plot_quality(rows: list[dict], mode: str, path: Path) -> None:
     """One panel per set: each tool's F1 (or snippet accuracy) against its pages/s, log x."""
     plt = pyplot()
@@ -73,7 +83,7 @@ def plot_quality(rows: list[dict], mode: str, path: Path) -> None:
             ax.annotate(r["tool"], (r["pages_per_s"], y), fontsize=7, xytext=(4, 3), textcoords="offset points")
         scored = next(r for r in rows if r["group"] == group)
         ax.set_title(f"{group} ({scored['scored'] or scored['pages']} pages)", fontsize=9)
-        ax.set_xscale("log")
+        log_x(ax)
         ax.set_ylim(0, 1.02)
         ax.set_ylabel("F1" if "f1" in scored else "snippet accuracy", fontsize=8)
         ax.set_xlabel("pages/s (log)", fontsize=8)

@@ -179,7 +179,10 @@ def plot(data: dict, path: Path) -> None:
             xs = sorted({r[x] for r in data[key]})
             ax.plot(xs, [y1 * v / x1 for v in xs], linestyle=":", color="grey", label="linear")
         ax.set_xscale("log")
-        ax.set_yscale("log" if y == "seconds" else "linear")
+        if y == "seconds":
+            ax.set_yscale("log")
+        else:
+            ax.set_ylim(bottom=0)
         ax.set_xlabel("document size (MB)" if x == "mb" else "files cleaned")
         ax.set_ylabel(label)
         ax.grid(True, which="both", alpha=0.3)

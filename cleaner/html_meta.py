@@ -59,6 +59,9 @@ BLOCKED = regex.compile(
     r"访问(?:被拒绝|受限)|验证码|禁止访问|请开启JavaScript|enable javascript and cookies",
     regex.IGNORECASE,
 )
+AUTHOR_HREF = regex.compile(r"/(?:author|autor|auteur|autore|autoren|authors|writers?|journalist|redakteur)/[^/?#]+/?(?:$|[?#])", regex.IGNORECASE)
+VIEW_ALL = regex.compile(r"^(?:view all posts by|all posts by|more posts by|posts by|zeige alle beiträge von|alle beiträge von|"
+                         r"voir tous les articles (?:de|par)|ver todas las entradas de|articles by)\s*|\s*(?:anzeigen|ansehen)$", regex.IGNORECASE)
 BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|av|作者|文|记者)\s*[:：/]?\s*", regex.IGNORECASE)
 NOT_WORD = regex.compile(r"[\s\p{P}\p{S}]+")
 KEYWORD_SPLIT = regex.compile(r"[,，;；、|]")
@@ -101,7 +104,7 @@ def _clean_author(value: str | None) -> str | None:
     value = " ".join(value.split())
     if value.startswith(("http://", "https://", "www.")) or "/" in value and " " not in value:
         return None
-    value = BY_PREFIX.sub("", value)
+    value = VIEW_ALL.sub("", BY_PREFIX.sub("", value))
     value = NAME_STOP.sub("", value).strip(" ,;:|-–—")
     if value.startswith("@") or not value or value.lower() in PLACEHOLDER_AUTHORS or len(value) > 80 or find_date(value):
         return None
@@ -265,6 +268,15 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
                 author = _clean_author(name[:100] if name else None)
                 if author:
                     break
+    if not author:  # a link to the author's page: /author/jane-doe/
+        for block in blocks[:400]:
+            for anchor, href in block.links:
+                if AUTHOR_HREF.search(href) and len(anchor) <= 60:
+                    author = _clean_author(anchor)
+                    if author:
+                        break
+            if author:
+                break
     if not author:
         for block in _near_title(blocks, h1_index) + [b for b in blocks if b.tokens <= 12 and "author" in b.hints.rsplit(" ", 6)[-1] if b.hints][:3]:
             match = BYLINE_AUTHOR.search(block.text)

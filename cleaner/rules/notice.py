@@ -1,6 +1,11 @@
+import regex
+
 from ..document import Contact
 from ..patterns import URL, find_contacts
-from . import remove, rule
+from . import remove, remove_span, rule
+
+SENTENCE = regex.compile(r"[^。！？!?.]+(?:[。！？!?.]+|$)")
+WHOLE_BLOCK_TOKENS = 150  # longer blocks lose only the sentences that hold the notice
 
 SOURCE_KEY = ("出处", "原文", "本文链接", "本文地址", "永久链接", "转载", "source", "originally", "permalink")
 
@@ -13,7 +18,9 @@ def notice(page):
     © 2024, All rights reserved, originally appeared on). A URL next to a reprint phrase becomes
     `source_url`; emails and other contacts in the notice go to `contacts`.
     False positives: one mention in a long block (an article sentence about 版权) is kept; the
-    block must be short, be mostly notice phrases, or hold two different notice phrases.
+    block must be short, be mostly notice phrases, or hold two different notice phrases. A block
+    over 150 tokens (an old page's whole article on one line) loses only the sentences that hold
+    the notice.
     Example: "如若转载,请注明出处:https://example.com/1.html" -> removed, source_url set.
     """
     for block in page.free():
@@ -27,4 +34,18 @@ def notice(page):
         url = URL.search(block.text)
         if url and any(key in block.text.lower() for key in SOURCE_KEY):
             meta["source_url"] = url.group()
-        yield remove(block.index, f"notice phrase(s) {', '.join(map(repr, distinct[:3]))}", **meta)
+        why = f"notice phrase(s) {', '.join(map(repr, distinct[:3]))}"
+        if block.tokens <= WHOLE_BLOCK_TOKENS:
+            yield remove(block.index, why, **meta)
+            continue
+        for n, (start, end) in enumerate(_sentences_with(block.text, spans)):
+            yield remove_span(block.index, start, end, why, **(meta if n == 0 else {}))
+
+
+def _sentences_with(text: str, spans) -> list[tuple[int, int]]:
+    """The sentences of `text` that overlap any of `spans`, in order."""
+    return [
+        (m.start(), m.end())
+        for m in SENTENCE.finditer(text, timeout=1.0)
+        if any(s < m.end() and e > m.start() for s, e in spans)
+    ]

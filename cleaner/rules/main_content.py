@@ -45,6 +45,7 @@ STRONG_SHARE = 0.8  # ... unless its name says footer, comment, sidebar, share, 
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
 SIBLING_SHARE = 0.15
 RIVALS = 10
+LANDMARKS = frozenset({'main', 'article', 'body', 'html'})
 THREAD_ARTICLE = 120.0  # ... unless that container holds an article of its own
 THREAD_SHARE = 2.0  # comments holding twice the container's text make the page a thread
 TITLE_REACH = 40  # blocks after the title's heading that get a boost
@@ -120,6 +121,8 @@ def furniture(segment: str) -> str | None:
     for name in rest.replace("#", ".").split(".")[1:]:
         if name in UNAMBIGUOUS:
             return f"{EXACT}{name!r} ({STRONG[name]})"
+        if name.startswith(("js-", "js_")) or tag in LANDMARKS:
+            continue  # script hooks say nothing; <main> and <article> are what their names qualify
         kind = WEAK.get(name) or WEAK.get(name.rstrip("s")) or next((STRONG[w] for w in NAME_WORDS.findall(name) if w in STRONG), None)
         if kind:
             return f"class/id {name!r} ({kind})"

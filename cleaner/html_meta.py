@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import regex
 
-from .dates import find_date
+from .dates import any_date, find_date
 from .document import Link
 
 ISO = regex.compile(r"^\s*((?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)")
@@ -483,44 +483,4 @@ def _prev_next(blocks, base):
             yield kind, Link(title=title, url=_join(base, href))
 
 
-MONTH_NAMES = {
-    1: "jan january januar janvier enero gennaio janeiro januari stycznia", 2: "feb february februar février fevrier febrero febbraio fevereiro februari lutego",
-    3: "mar march märz maerz mars marzo março maart marca", 4: "apr april avril abril aprile kwietnia",
-    5: "may mai mayo maggio maio mei maja", 6: "jun june juni juin junio giugno junho czerwca",
-    7: "jul july juli juillet julio luglio julho lipca", 8: "aug august août aout agosto augustus sierpnia",
-    9: "sep sept september septembre septiembre settembre setembro września",
-    10: "oct october oktober octobre octubre ottobre outubro okt października",
-    11: "nov november novembre noviembre novembro listopada", 12: "dec december dezember décembre decembre diciembre dicembre dezembro dez grudnia",
-}
-MONTH_OF = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
-MONTH_WORD = "|".join(sorted(map(regex.escape, MONTH_OF), key=len, reverse=True))
-DAY_MONTH_YEAR = regex.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+)?({MONTH_WORD})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?!\d)", regex.IGNORECASE)
-MONTH_DAY_YEAR = regex.compile(rf"\b({MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", regex.IGNORECASE)
-DOTTED = regex.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
-SLASHED = regex.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 COPYRIGHT = regex.compile(r"©|copyright|\(c\)|版权", regex.IGNORECASE)
-
-
-def any_date(text: str) -> str | None:
-    """The first date in `text` in any of the forms pages print: ISO and Chinese (2024-06-27, 2024年6月27日),
-    day-first (27.06.2024, 27. Juni 2024, 27 de junio de 2024), month-first (June 27, 2024, 06/27/2024)."""
-    found = []
-    iso = find_date(text)
-    if iso:
-        found.append((text.find(iso[:4]), iso))
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, DOTTED, SLASHED):
-        match = pattern.search(text, timeout=1.0)
-        if not match:
-            continue
-        a, b, year = match.groups()
-        if pattern is DAY_MONTH_YEAR:
-            day, month = int(a), MONTH_OF.get(b.lower())
-        elif pattern is MONTH_DAY_YEAR:
-            day, month = int(b), MONTH_OF.get(a.lower())
-        elif pattern is SLASHED and int(a) <= 12 < int(b):
-            day, month = int(b), int(a)  # 06/27/2024
-        else:
-            day, month = int(a), int(b)
-        if month and 1 <= month <= 12 and 1 <= day <= 31:
-            found.append((match.start(), f"{year}-{month:02d}-{day:02d}"))
-    return min(found)[1] if found else None

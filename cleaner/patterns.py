@@ -111,6 +111,10 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\blast (?:modified|updated)\b", r"\bauthor\b", r"\breporter\b", r"\beditor\b", r"\bphotos? by\b", r"\bstaff writer\b",
             r"\bmin(?:ute)?s? read\b", r"\bsource\b",
         ],
+        "de": [r"\bveröffentlicht\b", r"\baktualisiert\b", r"^von\s+\p{Lu}", r"\bautor(?:in)?\b", r"^(?:stand|datum):"],
+        "fr": [r"\bpublié le\b", r"\bmis à jour\b", r"^par\s+\p{Lu}"],
+        "es": [r"\bpublicado\b", r"\bactualizado\b", r"^por\s+\p{Lu}"],
+        "pt": [r"\bpublicado em\b", r"\batualizado em\b"],
     },
     # Site furniture: breadcrumbs, share and like widgets, login and search boxes, menus.
     "ui": {
@@ -145,7 +149,8 @@ def compile_scanner(languages=DEFAULT_LANGUAGES) -> Scanner:
 URL = regex.compile(r"(?:https?://|www\.)[^\s\"'<>，。、；）)\]】]+", regex.IGNORECASE)
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DATE_ONLY = regex.compile(
-    r"^(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d)"
+    r"(?:,?\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
     r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?(?:\s+\d{1,2}:\d{2})?$",
     regex.IGNORECASE,
 )

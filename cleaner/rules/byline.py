@@ -1,6 +1,6 @@
 import regex
 
-from ..dates import find_date
+from ..dates import any_date, find_date
 from ..shapes import is_date
 from . import remove, rule
 
@@ -23,7 +23,7 @@ def _parse(text: str) -> dict:
     views = VIEWS.search(text)
     if views:
         meta["counters"] = {"views": int(views.group(1).replace(",", ""))}
-    date = find_date(text)
+    date = any_date(text)
     if date:
         meta["published"] = date
     return meta

@@ -26,9 +26,10 @@ from .html_meta import page_metadata
 SKIP = frozenset(
     ["script", "style", "noscript", "template", "title", "meta", "link", "base", "svg", "math", "iframe", "frame", "object", "embed", "applet", "canvas", "select", "textarea", "button", "input", "map", "audio", "video", "source", "track", "param", "datalist", "option", "optgroup", "dialog"]
 )
-# Skipped elements that broken markup (`<button/>`, an unclosed `<select>`) can wrap the rest of the page in:
+# Skipped elements that broken markup (`<button/>`, an unclosed `<select>`) can wrap the rest of the page in,
+# and the <noscript> of sites that serve the whole page there to readers without JavaScript:
 # walked like any element when they hold more than a few children.
-FRAGILE = frozenset(["button", "select", "textarea", "object", "embed", "applet", "canvas", "audio", "video", "map", "dialog",
+FRAGILE = frozenset(["noscript", "button", "select", "textarea", "object", "embed", "applet", "canvas", "audio", "video", "map", "dialog",
                      "datalist", "optgroup", "option", "iframe", "frame", "math", "svg"])
 # Elements that start and end a block.
 BLOCK = frozenset(

@@ -73,6 +73,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         "en": [
             r"\badvertisement\b", r"\bsponsored\b", r"\bsign up for (?:our|the|a)\b.{0,20}\bnewsletters?\b", r"\bnewsletters?\b",
             r"\bsubscribe (?:to|now|today)\b", r"\bdownload (?:our|the) app\b", r"\bfollow us\b", r"\bpaid (?:content|post|partnership)\b",
+            r"\b(?:earn|receive) (?:a )?(?:small )?commission\b", r"\baffiliate (?:links?|commission)\b",
             r"\bsubscription\b", r"\bto your inbox\b", r"\bdelivered (?:daily|weekly|every)\b", r"\bsign up\b",
             r"\bshop now\b", r"\bbuy now\b", r"^promoted$", r"\bget (?:the|our) latest\b", r"\bad choices\b",
         ],

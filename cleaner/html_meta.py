@@ -119,7 +119,7 @@ def _json_ld(scripts) -> list[dict]:
             continue
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays or objects nested thousands deep
             continue
         todo = [data]
         while todo and len(found) < 50:

@@ -53,29 +53,38 @@ class CpuMeter:
         self.seconds = 0.0
 
     def __enter__(self):
-        self._start, self._seen, self._done = os.times(), {}, threading.Event()
+        self._start, self._done = os.times(), threading.Event()
+        self._before = self._read()  # processes alive already (a fork server kept from an earlier run)
+        self._seen = dict(self._before)
         self._thread = threading.Thread(target=self._sample)
         self._thread.start()
         return self
 
+    @staticmethod
+    def _read() -> dict[int, float]:
+        tick, found = os.sysconf("SC_CLK_TCK"), {}
+        for pid in _tree(os.getpid()):
+            if pid == os.getpid():
+                continue
+            try:
+                with open(f"/proc/{pid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                found[pid] = (int(fields[11]) + int(fields[12])) / tick
+            except (OSError, IndexError, ValueError):
+                continue
+        return found
+
     def _sample(self):
-        tick = os.sysconf("SC_CLK_TCK")
         while not self._done.wait(0.02):
-            for pid in _tree(os.getpid()):
-                if pid == os.getpid():
-                    continue
-                try:
-                    with open(f"/proc/{pid}/stat") as stat:
-                        fields = stat.read().rsplit(")", 1)[1].split()
-                    self._seen[pid] = (int(fields[11]) + int(fields[12])) / tick
-                except (OSError, IndexError, ValueError):
-                    continue
+            self._seen.update(self._read())
 
     def __exit__(self, *exc):
         self._done.set()
         self._thread.join()
+        self._seen.update(self._read())
         end = os.times()
-        self.seconds = (end.user - self._start.user) + (end.system - self._start.system) + sum(self._seen.values())
+        children = sum(seconds - self._before.get(pid, 0.0) for pid, seconds in self._seen.items())
+        self.seconds = (end.user - self._start.user) + (end.system - self._start.system) + children
 
 
 def clean_loop(folder: Path) -> float:

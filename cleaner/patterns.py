@@ -8,6 +8,8 @@ Adding a language is adding its phrases here.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from .scan import Scanner, timeout_for
@@ -140,8 +142,12 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
 DEFAULT_LANGUAGES = ("zh", "en", "de", "fr", "es", "pt", "ru")
 
 
-def compile_scanner(languages=DEFAULT_LANGUAGES) -> Scanner:
-    """The scanner of every family's phrases in `languages`, so one scan of a page finds every family's hits."""
+@cache
+def compile_scanner(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Scanner:
+    """The scanner of every family's phrases in `languages`, so one scan of a page finds every family's hits.
+
+    Built once per set of languages: a scanner is read-only, so every Cleaner may share it.
+    """
     phrases = {family: [p for lang in languages for p in by_lang.get(lang, ())] for family, by_lang in FAMILIES.items()}
     return Scanner({family: fragments for family, fragments in phrases.items() if fragments})
 

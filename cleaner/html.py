@@ -12,10 +12,10 @@ than the parser allows are flattened and parsed again; lxml failures fall back t
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from urllib.parse import urljoin
 
+import regex
 from lxml import etree
 
 from .blocks import Block, shape, with_repeats
@@ -41,14 +41,16 @@ CELL_BREAKERS = frozenset(["p", "div", "table", "ul", "ol", "li", "br", "h1", "h
 HIDDEN_CLASSES = frozenset(
     ["hidden", "hide", "d-none", "display-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only", "element-invisible", "is-hidden", "u-hidden"]
 )
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
-CLASS_TOKEN = re.compile(r"[^a-z0-9_-]+")
-# Tags dropped (their text kept) when a page nests deeper than the parser allows.
-FLATTEN = re.compile(r"</?(?:div|span|font|center|section|article|b|i|u|s|em|strong|small|big|a|table|tbody|tr|td|ul|ol|li|blockquote|dl|dd)\b[^>]*>", re.IGNORECASE)
-ANY_TAG = re.compile(r"<[^>]*>")
-OPENING = re.compile(r"<(?:p|div)[\s>]", re.IGNORECASE)
+HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>", regex.IGNORECASE)
+CLASS_TOKEN = regex.compile(r"[^a-z0-9_-]+")
+# Tags dropped (their text kept) when a page nests deeper than the parser allows. A "<" with no ">" after it
+# ends the scan ((*SKIP)(*FAIL)): no tag can follow, and retrying at every later "<" is quadratic.
+FLATTEN = regex.compile(r"</?(?:div|span|font|center|section|article|b|i|u|s|em|strong|small|big|a|table|tbody|tr|td|ul|ol|li|blockquote|dl|dd)\b"
+                        r"[^>]*+(?:>|(*SKIP)(*FAIL))", regex.IGNORECASE)
+ANY_TAG = regex.compile(r"<[^>]*+(?:>|(*SKIP)(*FAIL))")
+OPENING = regex.compile(r"<(?:p|div)[\s>]", regex.IGNORECASE)
 MAX_PATH_DEPTH = 60
 MAX_CLASSES = 4
 TOO_DEEP = ("Excessive depth",)
@@ -95,6 +97,9 @@ def _soup(html: str) -> etree._Element | None:
     try:
         from lxml.html import soupparser
 
+        # html.parser rescans to the end for each "<" that no ">" follows (quadratic); such a tail is text anyway
+        end = html.rfind(">") + 1
+        html = html[:end] + html[end:].replace("<", "&lt;")
         roots = soupparser.convert_tree(__import__("bs4").BeautifulSoup(html, "html.parser"))
     except (ImportError, RecursionError, ValueError):
         return None

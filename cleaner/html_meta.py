@@ -16,7 +16,9 @@ from .dates import any_date, find_date
 from .document import Link
 
 ISO = regex.compile(r"^\s*((?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)")
-TITLE_SPLIT = regex.compile(r"\s+[-–—|·•»:]\s+|\s*[_｜|]\s*|\s*——\s*|\s*--\s*|(?<=[^\x00-\x7f])\s*-\s*|\s*-\s*(?=[^\x00-\x7f])")
+# A run of spaces is entered at its start only ((?<!\s)): retried from inside a long run, each alternative is quadratic.
+TITLE_SPLIT = regex.compile(r"(?<!\s)\s+[-–—|·•»:]\s+|(?:(?<!\s)\s+)?[_｜|]\s*|(?:(?<!\s)\s+)?——\s*|(?:(?<!\s)\s+)?--\s*"
+                            r"|(?<=[^\x00-\x7f])(?:(?<!\s)\s+)?-\s*|(?:(?<!\s)\s+)?-\s*(?=[^\x00-\x7f])")
 AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
                "og:article:author", "article:author_name", "citation_author", "twitter:creator", "weibo:article:author")
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "article:published", "published_time", "pubdate",
@@ -37,7 +39,7 @@ BYLINE_AUTHOR = regex.compile(
 DATE_KEY = regex.compile(r"发布|发表|时间|日期|更新|published|posted|updated|date", regex.IGNORECASE)
 URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|_|\b)")
 PLACEHOLDER_AUTHORS = {"admin", "佚名", "未知", "匿名", "本站", "小编", "网友", "administrator", "staff", "editor", "null", "none"}
-NAME_STOP = regex.compile(r"\s*(?:\||｜|/|,\s*(?:19|20)\d\d|\d{4}[-/年]|\bupdated\b|\bpublished\b|\bon\b\s+\p{Lu}\p{Ll}+\s+\d).*$", regex.IGNORECASE)
+NAME_STOP = regex.compile(r"(?<!\s)\s*(?:\||｜|/|,\s*(?:19|20)\d\d|\d{4}[-/年]|\bupdated\b|\bpublished\b|\bon\b\s+\p{Lu}\p{Ll}+\s+\d).*$", regex.IGNORECASE)
 
 NOT_FOUND = regex.compile(
     r"\b404\b|page not found|not be found|couldn'?t find (?:that|this|the) page|doesn'?t exist|no longer (?:available|exists)|"

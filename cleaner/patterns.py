@@ -84,7 +84,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
     "comments": {
         "zh": [
             r"(?:网友|读者|最新|热门|全部|精彩|相关)评论", r"评论区", r"(?:发表|我要|查看)评论", r"^评论\s*[(（]?\d*[)）]?\s*$",
-            r"\d+\s*条(?:评论|回复|留言)", r"共\s*\d+\s*条", r"跟帖", r"^留言(?:板|区)?$", r"网友(?:回复|留言)",
+            r"\d{1,12}\s*条(?:评论|回复|留言)", r"共\s*\d+\s*条", r"跟帖", r"^留言(?:板|区)?$", r"网友(?:回复|留言)",
         ],
         "en": [
             r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b", r"^comments?(?:\s*\(\d+\))?:?$", r"\bleave a (?:reply|comment)\b",
@@ -167,7 +167,7 @@ RELATIVE_TIME = regex.compile(
     r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚|剛剛)$",
     regex.IGNORECASE,
 )
-NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*[\d,.]+\s*[kKwW万]?\s*[)\]）】]?$")
+NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*+[\d,.]++\s*+[kKwW万]?\s*+[)\]）】]?$")  # possessive: "1" + 20,000 spaces was quadratic
 ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|。。。)\s*$")
 
 CONTACTS = {

@@ -9,7 +9,7 @@ CREDIT = regex.compile(
     r"^(?:image|photo|photograph|picture|screenshot|illustration|video|credit|getty images|图片?来源|图片|图|摄影)\s*(?:credits?)?\s*[:：…|]",
     regex.IGNORECASE,
 )
-COUNTER = regex.compile(r"^[\p{L}\s]{0,6}[(\[（【]?\s*\d+\s*[)\]）】]?(?:\s*[\p{L}]{0,4})?$")
+COUNTER = regex.compile(r"^[\p{L}\s]{0,6}[(\[（【]?\s*+\d++\s*+[)\]）】]?(?:\s*+[\p{L}]{0,4})?$")  # possessive: linear on long runs of spaces
 
 
 @rule("navigation", kind="navigation")

@@ -18,7 +18,8 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 PUNCT = regex.compile(r"[，。！？；：、…]|[,.;!?:](?=\s|$|[^\x00-\x7f])")
 SENTENCE_END = regex.compile(r"[。！？!?…；;.．\"”’」』:：]\s*$")
 BULLET = regex.compile(r"^(?:[*+•·・●○◆◇■□▪▫►▶»\-–—]+\s*|\d{1,2}[.、)）]\s+)")
-SEGMENT_GAP = regex.compile(r"\s*[|｜]\s*|[ \t\u3000\u00a0]{2,}|\s[·•/]\s")
+# A run of spaces before a bar is entered at its start only ((?<!\s)): retried inside a long run it is quadratic.
+SEGMENT_GAP = regex.compile(r"(?:(?<!\s)\s+)?[|｜]\s*|[ \t\u3000\u00a0]{2,}|\s[·•/]\s")
 # What a line loses at its edges: Unicode white space (regex's \s, not str.isspace()) and zero-width spaces.
 EDGE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff"
 

@@ -63,7 +63,7 @@ BLOCKED = regex.compile(
 )
 AUTHOR_HREF = regex.compile(r"/(?:author|autor|auteur|autore|autoren|authors|writers?|journalist|redakteur)/[^/?#]+/?(?:$|[?#])", regex.IGNORECASE)
 VIEW_ALL = regex.compile(r"^(?:view all posts by|all posts by|more posts by|posts by|zeige alle beiträge von|alle beiträge von|"
-                         r"voir tous les articles (?:de|par)|ver todas las entradas de|articles by)\s*|\s*(?:anzeigen|ansehen)$", regex.IGNORECASE)
+                         r"voir tous les articles (?:de|par)|ver todas las entradas de|articles by)\s*|(?:(?<!\s)\s+)?(?:anzeigen|ansehen)$", regex.IGNORECASE)
 BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|av|作者|文|记者)\s*[:：/]?\s*", regex.IGNORECASE)
 NOT_WORD = regex.compile(r"[\s\p{P}\p{S}]+")
 KEYWORD_SPLIT = regex.compile(r"[,，;；、|]")

@@ -172,7 +172,10 @@ def _language(text: str) -> str | None:
 def _site(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:  # "http://[not-an-ipv6", as a page's text can hold
+        return None
     return host.removeprefix("www.") if host else None
 
 

@@ -310,7 +310,10 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
     base = url
     for el in walker.meta:
         if el.tag == "base" and el.get("href"):
-            base = urljoin(url or "", el.get("href"))
+            try:
+                base = urljoin(url or "", el.get("href"))
+            except ValueError:  # an invalid IPv6 host in the page's URL or its <base>: links stay as written
+                pass
             break
     for text, tag, path, hints, density, links, heading, bullet in walker.raw:
         if base and links:

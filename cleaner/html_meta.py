@@ -397,7 +397,10 @@ def _join(base, href):
 
 def _stem(url: str) -> tuple[str, str]:
     """The URL less its page number: (host+path stem, query without page keys)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[not-an-ipv6"
+        return (url, "")
     path = PAGE_SUFFIX.sub(r"\1", parts.path)
     path = PAGE_DIR.sub("/", path)
     query = "&".join(f"{k}={v}" for k, v in parse_qsl(parts.query) if k.lower() not in ("page", "p", "pg", "pn", "pageno", "page_num", "currentpage"))

@@ -54,6 +54,10 @@ OPENING = regex.compile(r"<(?:p|div)[\s>]", regex.IGNORECASE)
 MAX_PATH_DEPTH = 60
 MAX_CLASSES = 4
 TOO_DEEP = ("Excessive depth",)
+HUGE_TEXT = "Resource limit exceeded"  # libxml2's message for a text node over 10 MB
+TEXT_PIECE = 2_000  # characters between the empty elements that keep libxml2 under its limit (found by trying)
+HUGE_TAG = 100_000  # characters of attributes
+TAG_NAME = regex.compile(r"[/!]?[\w:-]*")
 
 
 def parse(html: str) -> tuple[etree._Element | None, list[str]]:
@@ -84,13 +88,29 @@ def _lost(root, html: str) -> bool:
     return sum(1 for _ in root.iter("p", "div")) < 0.5 * written
 
 
-def _lxml(html: str) -> tuple[etree._Element | None, list[str]]:
+def _lxml(html: str, pieces: bool = False) -> tuple[etree._Element | None, list[str]]:
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8", default_doctype=False)
     try:
         root = etree.fromstring(html.encode("utf-8", "replace"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
-    return root, [e.message for e in parser.error_log if e.level >= 3]
+    errors = [e.message for e in parser.error_log if e.level >= 3]
+    if not pieces and any(HUGE_TEXT in e for e in errors):
+        # libxml2 drops the text after 10 MB of a long run, silently: read such runs in pieces instead
+        return _lxml("<".join(_pieces(run) for run in html.split("<")), pieces=True)
+    return root, errors
+
+
+def _pieces(run: str) -> str:
+    """The tag a run opens, then its text with an empty <span></span> every TEXT_PIECE characters (the text the
+    walker reads is the same). A tag with megabytes of attributes (a data: URI) keeps only its name."""
+    if len(run) <= TEXT_PIECE:
+        return run
+    cut = run.find(">") + 1
+    tag, text = run[:cut], run[cut:]
+    if len(tag) > HUGE_TAG:
+        tag = TAG_NAME.match(tag).group() + (">" if cut else "")
+    return tag + "<span></span>".join(text[i:i + TEXT_PIECE] for i in range(0, len(text), TEXT_PIECE))
 
 
 def _soup(html: str) -> etree._Element | None:

@@ -7,6 +7,7 @@ file name inside OUT, and every output is written to a temporary file and rename
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import json
 import os
@@ -143,6 +144,15 @@ def _matches(rel: str, globs: tuple[str, ...]) -> bool:
 
 
 # Reading
+def _regular(path: str, flags: int) -> int:
+    """The opener for every input: never blocks on a FIFO or a device that replaced a file since the walk."""
+    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "no longer a regular file (replaced since the folder was listed)", path)
+    return fd
+
+
 def read_bytes(f: InputFile, max_bytes: int, max_ratio: float) -> bytes:
     """The file's content, un-gzipped, refusing more than `max_bytes` and gzip output past `max_ratio`."""
     if f.error:
@@ -151,7 +161,7 @@ def read_bytes(f: InputFile, max_bytes: int, max_ratio: float) -> bytes:
         return _gunzip(f.path, max_bytes, max_ratio)
     if f.size > max_bytes:
         raise InputRejected("too_large", f"{f.size:,} bytes; the limit is {max_bytes:,} (--max-bytes)")
-    with open(f.path, "rb") as handle:
+    with open(f.path, "rb", opener=_regular) as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputRejected("too_large", f"over {max_bytes:,} bytes (--max-bytes)")
@@ -163,7 +173,7 @@ def _gunzip(path: str, max_bytes: int, max_ratio: float) -> bytes:
     compressed = max(1, os.path.getsize(path))
     out = bytearray()
     try:
-        with open(path, "rb") as raw, gzip.GzipFile(fileobj=raw, mode="rb") as stream:
+        with open(path, "rb", opener=_regular) as raw, gzip.GzipFile(fileobj=raw, mode="rb") as stream:
             while chunk := stream.read(CHUNK):
                 out += chunk
                 if len(out) > max_bytes:
@@ -224,8 +234,8 @@ def streams(f: InputFile) -> bool:
     if f.suffix != ".jsonl" or f.error:
         return False
     try:
-        with (gzip.open(f.path, "rb") if f.gzipped else open(f.path, "rb")) as handle:
-            head = handle.read(4)
+        with open(f.path, "rb", opener=_regular) as raw:
+            head = (gzip.GzipFile(fileobj=raw, mode="rb") if f.gzipped else raw).read(4)
     except (OSError, EOFError, zlib.error):
         return False
     return not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -237,7 +247,7 @@ def jsonl_lines(f: InputFile, max_bytes: int, max_ratio: float, start: int = 0, 
     stream: a line over `max_bytes` comes as an InputRejected (and is skipped, never held), and a gzip
     file stops with InputRejected("gzip_bomb") once its output passes `max_ratio` times its size."""
     compressed = max(1, os.path.getsize(f.path))
-    with open(f.path, "rb") as raw:
+    with open(f.path, "rb", opener=_regular) as raw:
         handle = gzip.GzipFile(fileobj=raw, mode="rb") if f.gzipped else raw
         if not f.gzipped:
             raw.seek(start)
@@ -266,7 +276,7 @@ def jsonl_chunks(path: str, size: int, chunk_bytes: int) -> list[tuple[int, int,
     """(start, end, first line number) of pieces of about `chunk_bytes` of a .jsonl file, cut at line ends,
     so that workers can clean one file in parallel. Reads the file once, holding no more than a piece."""
     chunks, start, line = [], 0, 1
-    with open(path, "rb") as handle:
+    with open(path, "rb", opener=_regular) as handle:
         while start < size:
             handle.seek(start)
             block = handle.read(chunk_bytes)

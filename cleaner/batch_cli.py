@@ -1,7 +1,7 @@
 """The `cleaner batch` arguments: argparse to `BatchOptions`, and the exit code from the `Report`.
 
 Exit codes: 0 every input cleaned (some may be empty or flagged), 1 some input failed (listed in
-OUT/errors.jsonl), 2 usage error (bad arguments, IN_DIR missing, --resume on an OUT made with other
+OUT/errors.jsonl) or OUT could not be written (a full disk: run again with --resume), 2 usage error (bad arguments, IN_DIR missing, --resume on an OUT made with other
 options), 130 interrupted (Ctrl-C or SIGTERM; run again with --resume to go on).
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .batch import EXIT_INTERRUPTED, EXIT_USAGE, FORMATS, BatchOptions, UsageError, run
+from .batch import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, FORMATS, BatchOptions, UsageError, run
 from .site_boilerplate import SiteOptions
 
 
@@ -69,6 +69,10 @@ def main(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except OSError as error:  # OUT cannot be written: a full disk, a read-only folder
+        print(f"cleaner batch: {error}\nwhat is already in {args.out} is intact: fix the cause and run again with --resume",
+              file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _interrupt(signum, frame):

@@ -323,6 +323,29 @@ def test_the_explain_view_of_any_page_is_inert(page, name):
     assert_inert(render_document(doc, name))
 
 
+def test_every_payload_everywhere_runs_nothing_in_chromium(tmp_path):
+    """Each payload in the text, the class names (and so the paths), the title, the author, the links and the
+    file name, as a text page and as an HTML page: chromium loads the views and no script marks the page."""
+    from test_report_browser import BROWSER, rendered_dom
+
+    if BROWSER is None:
+        pytest.skip("no headless chromium: apt-get install chromium (.ci/run does)")
+    mark = "document.body.setAttribute('data-pwned','1')"
+    payloads = [p.replace("alert(1)", mark) for p in PAYLOADS] + [f"<img src=x onerror=\"{mark}\">"]
+    prose = PROSE.format(n=7) * 3
+    html = ("<html><head>" + "".join(f"<meta name='author' content=\"{p}\"><title>{p}</title>" for p in payloads[:2])
+            + "</head><body>" + "".join(f"<div class='{p}'><p>{p} {prose}</p><a href='{p}'>{p}</a></div>" for p in payloads)
+            + "<footer>Copyright 2024. All rights reserved.</footer></body></html>")
+    text = "\n".join(f"{p}\n{prose}\nShare this: Facebook Twitter {p}" for p in payloads)
+    for n, (doc, name) in enumerate([(cleaner.Cleaner().clean_html(html, url="https://example.com/a"), payloads[1]),
+                                     (cleaner.clean(text), payloads[0])]):
+        view = tmp_path / f"view{n}.html"
+        view.write_text(render_document(doc, name), encoding="utf-8")
+        assert_inert(view.read_text(encoding="utf-8"))
+        dom = rendered_dom(view)
+        assert dom.xpath("//body/@data-pwned") == [] and dom.xpath("//mark")
+
+
 def _memory_mb(field: str) -> float:
     """VmRSS or VmHWM (the peak since the last reset) of this process, in MB; ru_maxrss where /proc is missing."""
     try:

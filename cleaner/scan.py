@@ -7,7 +7,10 @@ hundred phrases one by one. So instead:
    boundary, `(?:网友|读者)评论` with "网友评论" or "读者评论", `作\\s*者` with "作", any spaces, "者".
    Tries of these prefixes run over the page's blocks, joined by newlines and lower-cased; the few
    phrases that start with a class (`\\d+\\s*条…`) run as they are. What they find are the only places
-   where a phrase can match.
+   where a phrase can match. The tries run in the standard `re` module, several times faster than
+   `regex` at skipping to a trie's first characters; where the two read a class differently the trie
+   reads it wider (`\\b` as "no ASCII word character before", `\\w` as any character), so it finds
+   more places, never fewer.
 2. At each place, in order, the phrases that can start with the character there run as one
    alternation, in their original order, anchored at the place; after a hit the scan goes on from its
    end, as `finditer` does. So the hits, their spans and their families are the alternation's.
@@ -18,6 +21,7 @@ over every block instead: still right, only slow.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cache, cached_property
 from itertools import accumulate
@@ -30,6 +34,9 @@ PREFIX_ATOMS = 6  # longer prefixes leave fewer places to check
 # it first: the dotted capital I (the one character whose lower case is two) and the long s.
 FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
 WORD = regex.compile(r"\w")
+# Where a trie of prefixes that start at a word boundary can match: wider than regex's \b, which also
+# needs no non-ASCII word character before.
+NO_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 QUANTIFIER = regex.compile(r"[?*+]|\{(\d*)(,?)(\d*)\}")
 SIMPLE_SET = regex.compile(r"\[([^\]\\\[^-][^\]\\\[-]*)\]")
 GROUP = regex.compile(r"\((?:\?:|\?P?<\w+>|(?!\?))")
@@ -67,9 +74,9 @@ class Scanner:
         hard = [phrase for (_, phrase), s in zip(phrases, starts) if s is None]
         # Over the lower-cased text: the tries of prefixes that start with an ASCII character over every
         # block, the other trie only over blocks that hold one of its first characters.
-        self._ascii_tries = [regex.compile(r"\b" + _trie(bounded))] if bounded else []
-        self._ascii_tries += [regex.compile(_trie(ascii_free))] if ascii_free else []
-        self._other_tries = [regex.compile(_trie(other_free))] if other_free else []
+        self._ascii_tries = [re.compile(NO_WORD_BEFORE + _trie(bounded))] if bounded else []
+        self._ascii_tries += [re.compile(_trie(ascii_free))] if ascii_free else []
+        self._other_tries = [re.compile(_trie(other_free))] if other_free else []
         self._other_firsts = frozenset().union(*(_equivalents(p[0]) for p in other_free))
         self._hard = [regex.compile("|".join(hard), FLAGS)] if hard else []
         firsts = [None if s is None else {p[0] for _, p in s} for s in starts]
@@ -119,7 +126,7 @@ class Scanner:
         return hits
 
 
-def _places(patterns: list[regex.Pattern], texts: list[str], blocks, fold: bool) -> set[tuple[int, int]]:
+def _places(patterns: list[re.Pattern | regex.Pattern], texts: list[str], blocks, fold: bool) -> set[tuple[int, int]]:
     """(block, offset) where one of `patterns` matches in the given blocks, joined by newlines (lower-cased if `fold`)."""
     if not patterns or not blocks:
         return set()
@@ -129,10 +136,21 @@ def _places(patterns: list[regex.Pattern], texts: list[str], blocks, fold: bool)
     starts = list(accumulate((len(texts[i]) + 1 for i in blocks), initial=0))
     found = set()
     for pattern in patterns:
-        for match in pattern.finditer(joined, overlapped=True, timeout=timeout_for(joined)):
-            k = bisect_right(starts, match.start()) - 1
-            found.add((blocks[k], match.start() - starts[k]))
+        for at in _match_starts(pattern, joined):
+            k = bisect_right(starts, at) - 1
+            found.add((blocks[k], at - starts[k]))
     return found
+
+
+def _match_starts(pattern: re.Pattern | regex.Pattern, text: str):
+    """Where matches of `pattern` start, overlapping ones included."""
+    if isinstance(pattern, regex.Pattern):
+        yield from (match.start() for match in pattern.finditer(text, overlapped=True, timeout=timeout_for(text)))
+        return
+    match = pattern.search(text)
+    while match:
+        yield match.start()
+        match = pattern.search(text, match.start() + 1)
 
 
 def _fold(text: str) -> str:
@@ -164,10 +182,15 @@ def _trie(prefixes: set[tuple[str, ...]]) -> str:
     for prefix in prefixes:
         by_first.setdefault(prefix[0], set()).add(prefix[1:])
     branches = [
-        (regex.escape(atom) if len(atom) == 1 else atom) + (_trie(rest) if rest != {()} else "")
+        (regex.escape(atom) if len(atom) == 1 else _wider(atom)) + (_trie(rest) if rest != {()} else "")
         for atom, rest in sorted(by_first.items())
     ]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _wider(atom: str) -> str:
+    """A class atom as `re` reads it the same or wider: its \\s holds more, its \\w, \\W and \\S others than regex's."""
+    return "[\\d\\D]" + atom[2:] if atom[:2] in ("\\w", "\\W", "\\S") else atom
 
 
 def _starts(phrase: str) -> set[tuple[bool, tuple[str, ...]]] | None:

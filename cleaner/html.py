@@ -44,7 +44,7 @@ HIDDEN_CLASSES = frozenset(
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Looked for one by one: `in` finds a character far faster than a regex class scans for one.
-CONTROL_CHARS = tuple(map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
+CONTROL_CHARS = tuple(map(chr, [*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
 XML_DECLARATION = regex.compile(r"\s*<\?xml[^>]*>", regex.IGNORECASE)
 CLASS_TOKEN = regex.compile(r"[^a-z0-9_-]+")
 # Tags dropped (their text kept) when a page nests deeper than the parser allows. A "<" with no ">" after it

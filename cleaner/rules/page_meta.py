@@ -1,4 +1,4 @@
-from ..blocks import CJK
+from ..blocks import cjk_count
 from . import note, rule
 
 FIELDS = {"title": "title", "author": "author", "published": "published", "modified": "modified", "canonical": "canonical_url",
@@ -9,7 +9,7 @@ FIELDS = {"title": "title", "author": "author", "published": "published", "modif
 def _language(page, declared: str) -> str | None:
     """The page's <html lang>, unless its text says otherwise (templates often leave lang="en" on Chinese pages)."""
     sample = "".join(b.text for b in page.blocks[:400])[:20_000]
-    cjk = len(CJK.findall(sample))
+    cjk = cjk_count(sample)
     share = cjk / max(1, len(sample.replace(" ", "")))
     if declared in ("zh", "ja", "ko"):
         return declared if share > 0.05 else None

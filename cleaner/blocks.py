@@ -31,6 +31,9 @@ ASCII_MARKS = bytes(46 if PUNCT.match(chr(c)) else 32 if PUNCT.match("." + chr(c
 CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 TOKEN_RUN = regex.compile(r"([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+)|[^\W_]+")
 GAP_MARKS = frozenset("|｜·•/\t\u3000\u00a0")  # besides two spaces, SEGMENT_GAP needs one of these
+BULLET_FIRST = frozenset("*+•·・●○◆◇■□▪▫►▶»-–—")  # a BULLET starts with one of these or a digit (\d: str.isdecimal)
+SENTENCE_MARKS = frozenset("。！？!?…；;.．\"”’」』:：")  # SENTENCE_END's marks; what may follow them is SPACE
+SPACE = EDGE[:-2]  # regex's \s
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,9 @@ def cjk_count(text: str) -> int:
     return sum(map(len, CJK_RUN.findall(text)))
 
 
-def shape(text: str) -> dict:
-    """The shape features of a block's text."""
+def shape(text: str) -> tuple[bool, int, int, int, bool, int]:
+    """The shape features of a block's text, in the order of Block's fields: bullet, tokens, cjk, punct,
+    ends_sentence, segments."""
     if text.isascii():
         data = text.encode()
         tokens, cjk = len(data.translate(ASCII_WORDS).split()), 0
@@ -83,14 +87,15 @@ def shape(text: str) -> dict:
         tokens, cjk = sum(map(len, runs)) + runs.count(""), cjk_count(text)
         punct = len(PUNCT.findall(text))
     gaps = "  " in text or not GAP_MARKS.isdisjoint(text)
-    return {
-        "bullet": bool(BULLET.match(text)),
-        "tokens": tokens,
-        "cjk": cjk,
-        "punct": punct,
-        "ends_sentence": bool(SENTENCE_END.search(text[-4:])),
-        "segments": len(SEGMENT_GAP.findall(text)) + 1 if gaps else 1,
-    }
+    tail = text[-4:].rstrip(SPACE)  # SENTENCE_END, without a regex call
+    return (
+        bool(text) and (text[0] in BULLET_FIRST or text[0].isdecimal()) and bool(BULLET.match(text)),
+        tokens,
+        cjk,
+        punct,
+        bool(tail) and tail[-1] in SENTENCE_MARKS,
+        len(SEGMENT_GAP.findall(text)) + 1 if gaps else 1,
+    )
 
 
 def with_repeats(blocks: list[Block]) -> list[Block]:
@@ -114,9 +119,6 @@ def text_blocks(text: str) -> list[Block]:
             indent = len(raw) - len(raw.lstrip(" \t\u3000\u00a0"))
             lines.append((start + len(raw) - len(raw.lstrip(EDGE)), stripped, indent))
         start += len(raw) + 1
-    # Repeats counted first, so that each block is built once.
+    # Repeats counted first, so that each block is built once (positional arguments: Block's field order).
     counts = Counter(stripped for _, stripped, _ in lines)
-    return [
-        Block(index=i, text=s, start=b, end=b + len(s), indent=indent, repeats=counts[s], **shape(s))
-        for i, (b, s, indent) in enumerate(lines)
-    ]
+    return [Block(i, s, b, b + len(s), indent, *shape(s), counts[s]) for i, (b, s, indent) in enumerate(lines)]

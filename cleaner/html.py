@@ -343,12 +343,10 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
     for text, tag, path, hints, density, links, heading, bullet in walker.raw:
         if base and links:
             links = tuple((a, _resolve(base, h)) for a, h in links)
-        features = shape(text)
-        if bullet:
-            features["bullet"] = True
+        marked, *features = shape(text)  # positional: Block's field order
         blocks.append(
-            Block(index=len(blocks), text=text, start=offset, end=offset + len(text), tag=tag, path=path, hints=hints,
-                  link_density=density, links=links, heading=heading, **features)
+            Block(len(blocks), text, offset, offset + len(text), 0, bullet or marked, *features, tag=tag, path=path, hints=hints,
+                  link_density=density, links=links, heading=heading)
         )
         pieces.append(text)
         offset += len(text) + 1

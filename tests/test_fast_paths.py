@@ -61,19 +61,20 @@ def test_lower_case_keeps_every_offset():
 
 def test_edge_is_what_the_edge_pattern_strips():
     assert set(blocks.EDGE) == set(regex.findall(r"[\s\u3000\u00a0\ufeff\u200b]", EVERY_CHARACTER))
+    assert set(blocks.SPACE) == set(regex.findall(r"\s", EVERY_CHARACTER))
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aZ09_ ,.;!?:\t|｜/·•\u3000\u00a0，。…é’中文カな한⺀゠$-*1)")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("aZ09_ ,.;!?:\t\n\x85\x1c|｜/·•●—»」：\u3000\u00a0，。…é’中文カな한⺀゠$-*1)٣")), max_size=40))
 def test_shape_counts_what_the_patterns_count(text):
-    assert blocks.shape(text) == {
-        "bullet": bool(blocks.BULLET.match(text)),
-        "tokens": len(blocks.TOKEN.findall(text)),
-        "cjk": len(blocks.CJK.findall(text)),
-        "punct": len(blocks.PUNCT.findall(text)),
-        "ends_sentence": bool(blocks.SENTENCE_END.search(text[-4:])),
-        "segments": len(blocks.SEGMENT_GAP.findall(text)) + 1,
-    }
+    assert blocks.shape(text) == (
+        bool(blocks.BULLET.match(text)),  # bullet
+        len(blocks.TOKEN.findall(text)),  # tokens
+        len(blocks.CJK.findall(text)),  # cjk
+        len(blocks.PUNCT.findall(text)),  # punct
+        bool(blocks.SENTENCE_END.search(text[-4:])),  # ends_sentence
+        len(blocks.SEGMENT_GAP.findall(text)) + 1,  # segments
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -85,8 +86,8 @@ def test_text_blocks_are_the_lines_stripped(text):
     lines = [(start, stripped, raw) for start, stripped, raw in lines if stripped]
     counts = Counter(stripped for _, stripped, _ in lines)
     expected = [
-        blocks.Block(index=i, text=stripped, start=start, end=start + len(stripped), repeats=counts[stripped],
-                     indent=len(raw) - len(raw.lstrip(" \t\u3000\u00a0")), **blocks.shape(stripped))
+        blocks.Block(i, stripped, start, start + len(stripped), len(raw) - len(raw.lstrip(" \t\u3000\u00a0")),
+                     *blocks.shape(stripped), counts[stripped])
         for i, (start, stripped, raw) in enumerate(lines)
     ]
     assert blocks.text_blocks(text) == expected

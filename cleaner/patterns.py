@@ -49,7 +49,8 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         ],
         "en": [
             r"^related:?$", r"\brelated (?:articles?|posts?|stories|news|content|reading|links|coverage|topics)\b", r"\byou (?:may|might) also (?:like|enjoy)\b",
-            r"\bread more\b", r"\bmore (?:from|stories|articles|news|on this|like this|in)\b", r"\brecommended(?: for you| stories| articles| reading)?\b",
+            r"\bread more\b", r"\bmore (?:stories|articles|news|on this|like this)\b", r"^more (?:from|on|in|about)\b.{1,40}$",
+            r"^more\b.{1,30}\b(?:stories|articles|reads)$", r"\brecommended(?: for you| stories| articles| reading)?\b",
             r"\bpopular (?:posts|stories|articles|now)\b", r"\bmost (?:popular|read|viewed|shared|emailed)\b", r"\btrending(?: now| stories)?\b",
             r"\bfurther reading\b", r"\bsee also\b", r"\bwhat to read next\b", r"\bdon'?t miss\b", r"\beditors?'? picks\b",
             r"\brecent (?:posts|articles|comments)\b", r"\blatest (?:news|stories|articles|posts)\b", r"\btop stories\b",
@@ -157,8 +158,9 @@ URL = regex.compile(r"(?:https?://|www\.)[^\s\"'<>，。、；）)\]】]+", rege
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DATE_ONLY = regex.compile(
     r"^(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d)"
-    r"(?:,?\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
-    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?(?:\s+\d{1,2}:\d{2})?$",
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:,?\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"  # "Wednesday November 20, 2019"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?(?:\s+\d{1,2}:\d{2})?$",
     regex.IGNORECASE,
 )
 # "32M ago", "7H ago 08:51", "3 hours ago", "5分钟前", "Yahoo財經 · 19 小時前": when a teaser was posted, maybe by whom.
@@ -167,6 +169,8 @@ RELATIVE_TIME = regex.compile(
     r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚|剛剛)$",
     regex.IGNORECASE,
 )
+# A view or read count after a teaser's date: "02-15 1万+", "2023-04-10 8675 阅读", "May 3 1.2k views".
+TRAILING_COUNT = regex.compile(r"\s[\d,.]++[kKwW万千]?\+?\s*+(?:阅读|浏览|次|views?|reads?)?$", regex.IGNORECASE)
 NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*+[\d,.]++\s*+[kKwW万]?\s*+[)\]）】]?$")  # possessive: "1" + 20,000 spaces was quadratic
 ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|。。。)\s*$")
 

@@ -1,15 +1,29 @@
 """Shape predicates over blocks that several rules share."""
 from .blocks import Block
-from .patterns import DATE_ONLY, ELLIPSIS_END, NUMBER_ONLY, RELATIVE_TIME
+from .patterns import DATE_ONLY, ELLIPSIS_END, NUMBER_ONLY, RELATIVE_TIME, TRAILING_COUNT
 
 
 def is_date(block: Block) -> bool:
     return block.tokens <= 8 and bool(DATE_ONLY.match(block.text))
 
 
+def _says_when(text: str, anywhere: bool) -> bool:
+    """Only a date, a time or "3 hours ago", maybe with the view count a teaser carries ("02-15 1万+")."""
+    relative = RELATIVE_TIME.search if anywhere else RELATIVE_TIME.match
+    if DATE_ONLY.match(text) or relative(text):
+        return True
+    bare = TRAILING_COUNT.sub("", text)
+    return bare != text and bool(DATE_ONLY.match(bare) or relative(bare))
+
+
 def is_stamp(block: Block) -> bool:
-    """A line that only says when: a date, a time, or "3 hours ago"."""
-    return block.tokens <= 8 and bool(DATE_ONLY.match(block.text) or RELATIVE_TIME.search(block.text))
+    """A line that only says when, maybe by whom ("Yahoo財經 · 19 小時前")."""
+    return block.tokens <= 8 and _says_when(block.text, anywhere=True)
+
+
+def is_bare_stamp(block: Block) -> bool:
+    """A stamp with nothing before it: no bullet, no source name."""
+    return not block.bullet and block.tokens <= 8 and _says_when(block.text, anywhere=False)
 
 
 def is_number(block: Block) -> bool:

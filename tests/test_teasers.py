@@ -41,3 +41,30 @@ def test_a_live_blog_with_stamped_paragraphs_stays():
 def test_two_stamps_are_not_a_list():
     text = "\n".join(ARTICLE[:2] + ["Related chat", "5 hours ago", "Another note", "6 hours ago"] + ARTICLE[2:])
     assert not removed_by(cleaner.clean(text), "teasers")
+
+
+def test_cards_with_the_stamp_inside_go_whole_and_the_article_above_stays():
+    """title / blog / "04-10 8675" (a date and a view count) / snippet: the item starts two blocks above its stamp."""
+    paragraphs = ["城市公交网络将在明年春天前新增四条线路，连接东部郊区与中央车站，预计每年运营费用约一千二百万元。",
+                  "市民在听证会上普遍欢迎这一变化，也有人希望晚间班次能够延长到午夜，方便夜班工作者出行。"]
+    cards = []
+    for n in range(4):
+        cards += [f"公交线路调整的第{n + 1}种方案", f"user_{n}的博客", f"0{n + 1}-1{n} {n + 1}0{n}5",
+                  f"这是第{n + 1}种方案的摘要，介绍了它的主要内容和作者的观点，读者可以点击查看全文并留言讨论。"]
+    doc = cleaner.clean("\n".join(paragraphs + cards))
+    teasers = removed_by(doc, "teasers")
+    assert paragraphs[1] not in teasers and paragraphs[1] in doc.body
+    assert cards[0] in teasers and cards[-1] in teasers, "the first title and the last snippet belong to the list"
+    assert [link.title for link in doc.metadata.related][:2] == ["公交线路调整的第1种方案", "公交线路调整的第2种方案"]
+    assert doc.metadata.related[0].date == "01-10 1005"
+
+
+def test_weekday_dates_stamp_teasers():
+    teasers = []
+    for n, title in enumerate(["Carlos Ghosn and the dark side of justice", "What made Joker so popular?",
+                               "Democrats agree on the witnesses", "A report is bogus"]):
+        teasers += [f"+ {title}", "Becket Adams", f"Wednesday November {20 - n}, 2019",
+                    "Various outlets reported that a study showed something that later turned out to be wrong."]
+    doc = cleaner.clean("\n".join(ARTICLE + teasers))
+    assert "+ What made Joker so popular?" in removed_by(doc, "teasers")
+    assert all(p in doc.body for p in ARTICLE)

@@ -8,7 +8,7 @@ COMMENT_HEADER = regex.compile(
     r"^(?:[*•]\s*)?(?:\d+[.)]\s*)?\S.{0,60}?\s(?:says|said|wrote|writes|commented|replied)\s*:?\s*$"
     r"|^(?:#\s*)?\d+\s*楼|^\S{1,20}\s*(?:发表于|回复于)|^(?:[*•]\s*)?#\d+$|^#?\s*re:\s"
     r"|(?:^|\s)(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
-    r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}",
+    r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}|\bago\s+at\s+\d{1,2}:\d{2}",
     regex.IGNORECASE,
 )
 MIN_ARTICLE_TOKENS = 100

@@ -2,8 +2,7 @@ import itertools
 from collections import Counter
 
 from ..document import Link
-from ..patterns import DATE_ONLY, RELATIVE_TIME
-from ..shapes import is_stamp
+from ..shapes import is_bare_stamp, is_stamp
 from . import remove, rule
 
 MIN_ITEMS = 3
@@ -38,20 +37,34 @@ def teasers(page):
     """
     for stamps in _lists(page):
         period = Counter(b - a for a, b in itertools.pairwise(stamps)).most_common(1)[0][0]
-        # A bare stamp ("32M ago") closes its item; one with a bullet or a source ("* Yahoo · 4 小時前") opens it.
-        leading = all(page.blocks[i].bullet or not DATE_ONLY.match(page.blocks[i].text) and
-                      not RELATIVE_TIME.match(page.blocks[i].text) for i in stamps)
-        start, end = (stamps[0], stamps[-1] + period) if leading else (stamps[0] - period + 1, stamps[-1] + 1)
+        # A bare stamp ("32M ago") ends or sits inside its item; one with a bullet or a source ("* Yahoo · 4 小時前") opens it.
+        leading = not any(is_bare_stamp(page.blocks[i]) for i in stamps)
+        phase = 0 if leading else _phase(page, stamps, period)
+        start, end = stamps[0] + phase, stamps[-1] + phase + period
         span = [b for b in page.blocks[max(0, start) : end] if b.index not in page.claimed]
         long_text = sum(b.tokens for b in span if b.tokens > MAX_ITEM_TOKENS)
         if period == 2 and long_text > 0.5 * sum(b.tokens for b in span):
             continue  # a stamp and a paragraph, again and again: a live blog
-        items = [_item(page, i, period, leading) for i in stamps]
-        how = "opened" if leading else "closed"
+        items = [_item(page, i + phase, i) for i in stamps]
+        how = "opened" if leading else "closed" if phase == 1 - period else "stamped"
         yield remove([b.index for b in span], f"{len(stamps)} teasers, each {how} by a time stamp", related=tuple(items))
 
 
-def _item(page, stamp: int, period: int, leading: bool) -> Link:
-    first = stamp + 1 if leading else stamp - period + 1
+def _phase(page, stamps: list[int], period: int) -> int:
+    """Where an item starts, relative to its stamp: where items most often open with a headline and close with
+    their longest text ("title / blog / 04-10 8675 / snippet": -2; "headline / blurb / 14H ago": -2)."""
+    def fit(phase: int) -> int:
+        score = 0
+        for stamp in stamps:
+            first, last = stamp + phase, stamp + phase + period - 1
+            if 0 <= first and last < len(page.blocks):
+                head, tail = page.blocks[first], page.blocks[last]
+                score += 2 * (head.tokens <= MAX_ITEM_TOKENS and head.punct <= 1 and not is_stamp(head))
+                score += tail.tokens >= max(page.blocks[i].tokens for i in range(first, last + 1))
+        return score
+    return max(range(1 - period, 1), key=lambda phase: (fit(phase), -phase))
+
+
+def _item(page, first: int, stamp: int) -> Link:
     title = page.blocks[first].text if 0 <= first < len(page.blocks) else None
     return Link(title=title, date=page.blocks[stamp].text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,4 +79,5 @@ def test_the_atheris_harness_runs(tmp_path):
             "-rss_limit_mb=2048", f"-artifact_prefix={tmp_path}/", "-seed=6"]
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "Done 300 runs" in result.stderr
+    done = re.search(r"Done (\d+) runs", result.stderr)  # libFuzzer may count a few more than -runs: the seeds' loading
+    assert done and int(done.group(1)) >= 300, result.stderr[-3000:]

@@ -42,6 +42,8 @@ HIDDEN_CLASSES = frozenset(
     ["hidden", "hide", "d-none", "display-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only", "element-invisible", "is-hidden", "u-hidden"]
 )
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+NOT_DISPLAYED = regex.compile(r"display\s*:\s*none", regex.IGNORECASE)
+VISIBLE_STYLE = regex.compile(r"visibility\s*:\s*visible", regex.IGNORECASE)
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Looked for one by one: `in` finds a character far faster than a regex class scans for one.
 CONTROL_CHARS = tuple(map(chr, [*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
@@ -170,6 +172,22 @@ class _Walker:
         self.pre = 0
         self.meta: list[etree._Element] = []  # meta, link, title, ld+json scripts, time, itemprop, rel=next
         self.frames = 0
+        self.revealing: set | None = None  # elements holding a `visibility:visible` descendant
+
+    def hides(self, el, style: str) -> bool:
+        """The style hides the element. `visibility:hidden` does not hide a descendant that says `visibility:visible`
+        (CSS lets it override the inherited value): pages that reveal their article by script (WeChat's
+        #js_content) are marked up so, and then the whole element is read."""
+        if not HIDDEN_STYLE.search(style):
+            return False
+        if NOT_DISPLAYED.search(style):
+            return True
+        if self.revealing is None:
+            self.revealing = set()
+            for node in el.getroottree().xpath("//*[@style]"):
+                if VISIBLE_STYLE.search(node.get("style")):
+                    self.revealing.update(node.iterancestors())
+        return el not in self.revealing
 
     def text(self, piece: str) -> None:
         self.buf.append(piece)
@@ -229,7 +247,7 @@ class _Walker:
                 attrib = el.attrib
                 cls = attrib.get("class")
                 ident = attrib.get("id")
-                if attrib.get("style") and HIDDEN_STYLE.search(attrib["style"]) or "hidden" in attrib or (
+                if attrib.get("style") and self.hides(el, attrib["style"]) or "hidden" in attrib or (
                     cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split())
                 ):
                     walker.skip_subtree()

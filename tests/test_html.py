@@ -165,6 +165,17 @@ def test_hidden_elements_scripts_and_ad_slots_are_not_text():
     assert "Paragraph 0 of the story" in doc.body
 
 
+def test_visibility_hidden_gives_way_to_a_visible_descendant():
+    """CSS lets a descendant say `visibility:visible`: WeChat hides #js_content until a script reveals it."""
+    wechat = next(r for r in records() if "mp.weixin.qq.com" in (r["url"] or ""))
+    doc = cleaned(wechat["file"], wechat["url"])
+    assert prf(doc.body, wechat["body"])[1] > 0.9
+    body = f"<div style='visibility: hidden'><p style='visibility:visible'>shown</p>{ARTICLE_EN}</div><div style='visibility:hidden'>gone</div>"
+    source = cleaner.clean(page(body, lang="en")).source
+    assert "Paragraph 7 of the story" in source and "gone" not in source
+
+
+
 # --- encodings ----------------------------------------------------------------------------------------------
 
 CHINESE = "中华人民共和国国务院新闻办公室今天举行新闻发布会，介绍经济运行情况。"

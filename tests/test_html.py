@@ -175,6 +175,14 @@ def test_visibility_hidden_gives_way_to_a_visible_descendant():
     assert "Paragraph 7 of the story" in source and "gone" not in source
 
 
+def test_a_related_phrase_before_a_linked_title_goes_as_a_related_link():
+    """'推荐阅读：<a>other article</a>' on one line, at the end of a real WeChat article."""
+    wechat = next(r for r in records() if "mp.weixin.qq.com" in (r["url"] or ""))
+    doc = cleaned(wechat["file"], wechat["url"])
+    line = next(r for r in doc.removed if r.text.startswith("推荐阅读"))
+    assert line.rule == "related"
+    assert "推荐阅读" not in doc.body and doc.body.endswith("（sd退役军人之家）")
+
 
 # --- encodings ----------------------------------------------------------------------------------------------
 

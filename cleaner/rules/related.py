@@ -43,7 +43,11 @@ def related(page):
     i = 0
     while i < len(blocks):
         head = blocks[i]
-        if head.index in page.claimed or not page.has(i, "related") or head.tokens > 12 or page.coverage(i, "related") < 0.4:
+        if head.index in page.claimed or not page.has(i, "related"):
+            i += 1
+            continue
+        inline = _link_line(page, head)
+        if not inline and (head.tokens > 12 or page.coverage(i, "related") < 0.4):
             i += 1
             continue
         j = i + 1
@@ -51,7 +55,7 @@ def related(page):
             j += 1
         # After the article, a heading followed at once by prose closes it: those are other articles' teasers.
         # A list of short titles is an aside instead: the article may go on after it.
-        closing = j == i + 1 and lead <= i < core_end and prose[i] >= CLOSING_PROSE and not WEAK_HEADING.search(head.text)
+        closing = j == i + 1 and not inline and lead <= i < core_end and prose[i] >= CLOSING_PROSE and not WEAK_HEADING.search(head.text)
         if closing:
             j = max(j, core_end)
         entries = [b for b in blocks[i + 1 : j] if b.index not in page.claimed]
@@ -63,3 +67,13 @@ def related(page):
         )
         i = j
 
+
+
+def _link_line(page, block) -> bool:
+    """HTML: a related phrase, then the linked title of another article on the same line ("推荐阅读：<a>…</a>")."""
+    if block.link_density < 0.5:
+        return False
+    spans = page.hits[block.index]["related"]
+    plain = len(block.text.replace(" ", "")) * (1.0 - block.link_density)
+    covered = sum(len(block.text[s:e].replace(" ", "")) for s, e in spans)
+    return spans[0][0] <= 2 and covered >= 0.5 * plain

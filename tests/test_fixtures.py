@@ -28,6 +28,10 @@ KNOWN: dict[tuple[str, str], str] = {
     ("magic-html-bench:a4c329f2", "keep"): "zhihu: the question text falls outside the region and comments removes the first answer "
                                            "under its '赞同 41 · 7 条评论' bar",
     ("magic-html-bench:7b01ccf3", "keep"): "outside_article: the short replies of a forum thread are cut as gaps after the first post",
+    ("magic-html-bench:58167e71", "keep"): "outside_article: a FlaskBB thread's answer, after the question, is cut as a gap "
+                                           "of short lines (HTML mode keeps it)",
+    ("magic-html-bench:3a43c342", "keep"): "outside_article: a Flarum thread's question and last reply sit between the posts' "
+                                           "header lines and are cut as gaps (HTML mode keeps them)",
     ("scrapinghub:c4a3637c", "keep"): "outside_article: the lead line, unpunctuated, joins the 19-line menu gap above the article",
     ("scrapinghub:85439e26", "keep"): "outside_article: the first paragraph of a Japanese article (no spaces, few tokens per "
                                       "character) scores as part of the header gap",

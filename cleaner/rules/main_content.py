@@ -61,6 +61,8 @@ SUM_GUARD = 0.4
 CONTAINERS = frozenset({'div', 'td', 'section', 'article', 'main', 'body', 'center', 'font', 'span', 'form', 'th'})
 RIVAL_SHARE = 0.5
 MIN_RIVALS = 3
+REPEAT_REACH = 8  # how far above the container the posts of a thread may sit
+REPEAT_MIN = 5.0  # the text a post beside it must hold
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
 
@@ -228,6 +230,9 @@ def select(page, thread: bool = False):
             break
     while tree.parent[best] > 0 and len(tree.kids[tree.parent[best]]) == 1:
         best = tree.parent[best]
+    item, alike = _repeated(tree, best, bad, positive)
+    if alike:
+        best = item
     chosen = [best]
     parent = tree.parent[best]
     if parent >= 0:
@@ -238,6 +243,7 @@ def select(page, thread: bool = False):
             density = linked[child] / chars[child] if chars[child] else 1.0
             if final[child] >= threshold or (not tree.kids[child] and density < 0.25 and scores[child] >= 8):
                 chosen.append(child)
+    chosen += [s for s in alike if s not in chosen]
     # A thread: the replies to a post sit beside it, in a container named for them.
     level, node = 0, best
     while level < 3 and tree.parent[node] > 0:
@@ -245,9 +251,34 @@ def select(page, thread: bool = False):
             if child != node and child not in bad and child not in chosen and scores[child] > 0 and _thread(tree.seg[child]):
                 chosen.append(child)
         node, level = tree.parent[node], level + 1
-    if not thread and _thread_page(tree, bad, chosen, values, blocks):
+    if not thread and _thread_page(tree, bad, [c for c in chosen if c not in alike], values, blocks):
         return select(page, thread=True)  # a forum: its posts are marked up as comments, and they are the content
     return chosen, tree, bad, scores, under_bad
+
+
+def _repeated(tree, best, bad, positive) -> tuple[int, list[int]]:
+    """The posts of a thread: an ancestor of the container, close by, whose siblings are marked up alike
+    (same tag and classes, whatever their ids) and hold text of their own. (that ancestor, those siblings)"""
+    node = best
+    for _ in range(REPEAT_REACH):
+        parent = tree.parent[node]
+        if parent <= 0:
+            break
+        mark = _signature(tree.seg[node])
+        if mark:
+            alike = [k for k in tree.kids[parent].values()
+                     if k != node and k not in bad and positive[k] >= REPEAT_MIN and _signature(tree.seg[k]) == mark]
+            if alike:
+                return node, alike
+        node = parent
+    return best, []
+
+
+def _signature(segment: str) -> tuple[str, frozenset] | None:
+    """An element's tag and classes (not its id nor its position), or None when it has no class."""
+    tag = _tag(segment)
+    classes = segment[len(tag):].split(".")[1:]
+    return (tag, frozenset(classes)) if classes else None
 
 
 def _thread_page(tree, bad, chosen, values, blocks) -> bool:

@@ -487,3 +487,30 @@ def test_a_more_from_heading_opens_a_related_list():
                                    "* Storm warning for the coast", "* Cities urge boycott of meat companies"]))
     assert "More From the Los Angeles Times" in [r.text for r in doc.removed if r.rule == "related"]
     assert [link.title for link in doc.metadata.related][:1] == ["Storm warning for the coast"]
+
+
+def _thread(headers: bool) -> str:
+    posts = [("I remember two dreams. In the first I was watching television at night and my father came in to ask "
+              "what I was doing up so late, which he never did."),
+             ("I was playing in a tennis tournament with all the professionals, and somehow I won the first set before "
+              "waking up to the sound of rain on the window."),
+             ("Last night I had a dream so startling that I woke up and sat up in bed, and it took a while to remember "
+              "where I was and what day it was."),
+             ("I do not usually remember my dreams, but this week I have written three of them down in a notebook I keep "
+              "beside the bed for that purpose.")]
+    lines = []
+    for n, post in enumerate(posts):
+        lines += ([f"Re: What did you dream about last night? #{n} 03/1{n}/15 06:07 AM"] if headers else []) + [
+            "Nancy Roussy", "Joined: Jan 2013", "Posts: 16,487", post]
+    return "\n".join(lines)
+
+
+def test_a_threads_per_post_furniture_goes_and_its_posts_stay():
+    doc = cleaner.clean(_thread(headers=True))
+    furniture = [r.text for r in doc.removed if r.rule == "repeated"]
+    assert furniture.count("Joined: Jan 2013") == 4 and furniture.count("Posts: 16,487") == 4
+    assert "I remember two dreams." in doc.body and "beside the bed for that purpose." in doc.body
+
+
+def test_repeated_lines_on_a_page_that_is_not_a_thread_are_left_to_the_other_rules():
+    assert not [r for r in cleaner.clean(_thread(headers=False)).removed if r.rule == "repeated"]

@@ -14,9 +14,13 @@ COMMENT_HEADER = regex.compile(
 MIN_ARTICLE_TOKENS = 100
 
 
-def _header(page, index: int) -> bool:
-    block = page.blocks[index]
+def is_post_header(block) -> bool:
+    """The header line of a comment or a forum post."""
     return block.tokens <= 25 and bool(COMMENT_HEADER.search(block.text, timeout=1.0))
+
+
+def _header(page, index: int) -> bool:
+    return is_post_header(page.blocks[index])
 
 
 @rule("comments", kind="comment")

@@ -6,7 +6,7 @@ from ..shapes import is_bare_stamp, is_stamp
 from . import remove, rule
 
 MIN_ITEMS = 3
-MAX_PERIOD = 4
+MAX_PERIOD = 5
 MAX_ITEM_TOKENS = 60
 
 
@@ -27,7 +27,7 @@ def _lists(page):
 def teasers(page):
     """Lists of other articles without a heading: teaser items each closed by a time stamp.
 
-    Signals: three or more date or "3 hours ago" lines recurring at a steady period of 2-4 blocks
+    Signals: three or more date or "3 hours ago" lines recurring at a steady period of 2-5 blocks
     (a headline and a teaser between them). A bare stamp closes its item; a stamp with a bullet or a
     source name ("* Yahoo財經 · 19 小時前") opens it. The items go to `related`.
     False positives: a live blog also stamps its entries, but one paragraph each (period 2): when

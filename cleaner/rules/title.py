@@ -2,6 +2,7 @@ from ..shapes import is_heading
 from . import note, remove, rule
 
 LOOKBACK = 4
+MAX_COPIES = 3  # <title>, <h1> and a breadcrumb at most
 
 
 def _candidate(page):
@@ -18,7 +19,7 @@ def _candidate(page):
         score, why = 0, []
         if declared and (block.text in declared or declared in block.text):
             score, why = score + 4, why + ["matches the declared title"]
-        if block.repeats > 1:
+        if 1 < block.repeats <= MAX_COPIES:  # more copies than that: a thread's per-post furniture
             score, why = score + 2, why + ["repeated above the article"]
         # Found inside the head more often than it stands alone there: part of a longer line.
         if head_text.count(block.text) > sum(1 for other in page.blocks[:lead] if other.text == block.text):

@@ -1,0 +1,27 @@
+from . import remove, rule
+from .comments import is_post_header
+
+MIN_REPEATS = 3
+MAX_TOKENS = 8
+MIN_HEADERS = 3
+
+
+@rule("repeated", kind="navigation")
+def repeated(page):
+    """The furniture a thread prints with every post: "Joined: Jan 2013", "Posts: 16,487", a member's rank.
+
+    Signals: on a page with three or more post headers ("Re: …", "name said:", a date and a time, "3楼"),
+    a short block (1-8 tokens, no sentence end) whose exact text recurs three or more times. Gone, it no
+    longer splits the posts, so the region finder keeps the thread together.
+    False positives: a sentence or a longer line never qualifies; on other pages the rule does nothing,
+    since there repeated lines sit in lists of teasers that the region finder must still see as such
+    (measured: run on every page it cost articles more than it gave threads). Runs after `title`, which
+    keeps the title's own repeats.
+    Example: "Re: What did you dream about?" / "Nancy Roussy" / "Joined: Jan 2013" / "Posts: 16,487" /
+    a post, five times -> the member's name, "Joined" and "Posts" lines removed.
+    """
+    if sum(is_post_header(b) for b in page.blocks) < MIN_HEADERS:
+        return
+    for block in page.free():
+        if block.repeats >= MIN_REPEATS and 0 < block.tokens <= MAX_TOKENS and not block.ends_sentence:
+            yield remove(block.index, f"a short line the page repeats {block.repeats} times")

@@ -103,6 +103,16 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\bpage \d+ of \d+\b", r"\bback to top\b", r"^(?:«\s*)?previous$", r"^next(?:\s*»)?$",
         ],
     },
+    # Headings of the writer's biography under an article: "About the author", "About Jane Doe", "作者简介".
+    "bio": {
+        "zh": [r"^(?:作者|编者)简介[:：]?$", r"^关于(?:作者|笔者)[:：]?$"],
+        "en": [r"^about (?:the )?(?:author|writer|contributor|reporter)s?:?$"],
+        "de": [r"^über (?:den|die) autor(?:in)?:?$"],
+        "fr": [r"^à propos de l'auteur:?$"],
+        "es": [r"^sobre el autor:?$", r"^acerca del autor:?$"],
+        "pt": [r"^sobre o autor:?$"],
+        "ru": [r"^об авторе:?$"],
+    },
     # Byline keys: who wrote it, where it came from, when.
     "byline": {
         "zh": [
@@ -169,6 +179,8 @@ RELATIVE_TIME = regex.compile(
     r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚|剛剛)$",
     regex.IGNORECASE,
 )
+# "About Jane Doe", "Über Moritz Bachmann": a biography's heading names its writer (case matters, so not a family).
+ABOUT_NAME = regex.compile(r"^(?:About|Über|Sobre|Acerca de|À propos de)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}:?$")
 # A view or read count after a teaser's date: "02-15 1万+", "2023-04-10 8675 阅读", "May 3 1.2k views".
 TRAILING_COUNT = regex.compile(r"\s[\d,.]++[kKwW万千]?\+?\s*+(?:阅读|浏览|次|views?|reads?)?$", regex.IGNORECASE)
 NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*+[\d,.]++\s*+[kKwW万]?\s*+[)\]）】]?$")  # possessive: "1" + 20,000 spaces was quadratic

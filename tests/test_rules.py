@@ -514,3 +514,33 @@ def test_a_threads_per_post_furniture_goes_and_its_posts_stay():
 
 def test_repeated_lines_on_a_page_that_is_not_a_thread_are_left_to_the_other_rules():
     assert not [r for r in cleaner.clean(_thread(headers=False)).removed if r.rule == "repeated"]
+
+
+BUS_ARTICLE = [
+    ("The council voted on Tuesday to expand the bus network, adding four routes that will connect the eastern "
+     "suburbs with the central station by next spring, officials said."),
+    ("Officials said the plan would cost about 12 million dollars a year, paid for by fares, state grants and a "
+     "small increase in parking fees downtown, and that service would begin in March."),
+    ("Residents who spoke at the meeting mostly welcomed the change, although some asked for later evening "
+     "service and more frequent buses on weekends, which the council promised to study."),
+    ("The first of the new routes will run every twelve minutes at peak hours, and the council expects about "
+     "nine thousand riders a day once all four are open, according to its own forecast."),
+    ("Construction of the shelters and the new stops starts in January; the city will publish the timetables "
+     "online a month before the first buses run, and print copies will be at every library."),
+]
+
+
+@pytest.mark.parametrize("heading", ["About Brigit Katz", "About the author", "Über Moritz Bachmann", "作者简介"])
+def test_the_writers_biography_under_the_article_goes(heading):
+    bio = "Brigit Katz is a freelance writer based in Toronto. Her work has appeared in a number of publications."
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + [heading, bio]))
+    assert [r.text for r in doc.removed if r.rule == "author_bio"] == [heading, bio]
+    assert all(p in doc.body for p in BUS_ARTICLE)
+
+
+def test_about_headings_that_are_not_a_biography_stay():
+    section = "About this plan"
+    doc = cleaner.clean("\n".join(BUS_ARTICLE[:2] + [section] + BUS_ARTICLE[2:]))
+    assert not [r for r in doc.removed if r.rule == "author_bio"]
+    above = cleaner.clean("\n".join(["About Brigit Katz", "Brigit Katz writes about cities."] + BUS_ARTICLE))
+    assert not [r for r in above.removed if r.rule == "author_bio"], "above the article it is not the end matter"

@@ -71,6 +71,7 @@ def default_rules() -> tuple[Rule, ...]:
     """The built-in rules in the order they run (earlier rules win a block)."""
     from . import (
         ads,
+        author_bio,
         byline,
         code,
         comments,
@@ -98,6 +99,7 @@ def default_rules() -> tuple[Rule, ...]:
         teasers.teasers,
         pagination.pagination,
         byline.byline,
+        author_bio.author_bio,
         navigation.navigation,
         title.title,
         comments.comments,

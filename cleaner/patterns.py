@@ -38,6 +38,13 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         "es": [r"\btodos los derechos reservados\b", r"\baviso legal\b", r"\bpolítica de privacidad\b"],
         "pt": [r"\btodos os direitos reservados\b", r"\bpolítica de privacidade\b", r"\btermos de uso\b"],
         "ru": [r"\bвсе права защищены\b", r"\bполитика конфиденциальности\b", r"\bперепечатка\b"],
+        "it": [r"\btutti i diritti riservati\b", r"\briproduzione riservata\b", r"\binformativa (?:sulla )?privacy\b"],
+        "nl": [r"\balle rechten voorbehouden\b", r"\bprivacyverklaring\b"],
+        "pl": [r"\bwszelkie prawa zastrzeżone\b", r"\bpolityka prywatności\b"],
+        "tr": [r"\btüm hakları saklıdır\b", r"\bizinsiz kullanılamaz\b", r"\bgizlilik politikası\b"],
+        "id": [r"\bhak cipta\b", r"\bkebijakan privasi\b", r"\bpedoman media siber\b"],
+        "ja": [r"無断(?:転載|複製)", r"著作権", r"プライバシーポリシー", r"利用規約"],
+        "ko": [r"무단\s?전재", r"재배포\s?금지", r"저작권"],
     },
     # Headings that open a list of other articles.
     "related": {
@@ -65,6 +72,13 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
                r"\bveja também\b", r"\bmais lidas\b"],
         "ru": [r"\bпохожие (?:статьи|новости|записи)\b", r"\bвам (?:также )?может быть интересно\b", r"\bчитайте также\b",
                r"\bсмотрите также\b", r"\bпопулярное\b", r"\bпо теме\b"],
+        "it": [r"\bleggi anche\b", r"\barticoli correlati\b", r"\bpotrebbe interessarti\b", r"\bi più letti\b", r"\bpotrebbero interessarti\b"],
+        "nl": [r"\blees ook\b", r"\bgerelateerde artikelen\b", r"\bmeest gelezen\b"],
+        "pl": [r"\bczytaj (?:także|też)\b", r"\bzobacz (?:także|też)\b", r"\bpolecane\b", r"\bnajczęściej czytane\b"],
+        "tr": [r"\bilgili haberler\b", r"\bbenzer haberler\b", r"\ben çok okunan(?:lar)?\b", r"\bilginizi çekebilir\b"],
+        "id": [r"\bbaca juga\b", r"\bberita terkait\b", r"\bartikel terkait\b", r"\bterpopuler\b"],
+        "ja": [r"関連記事", r"おすすめ(?:の)?記事", r"あわせて読みたい", r"人気記事", r"アクセスランキング"],
+        "ko": [r"관련\s?기사", r"많이 본 (?:뉴스|기사)", r"추천\s?기사", r"인기\s?기사"],
     },
     # Ads, promotions and calls to subscribe or follow.
     "ad": {
@@ -112,6 +126,13 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         "es": [r"^sobre el autor:?$", r"^acerca del autor:?$"],
         "pt": [r"^sobre o autor:?$"],
         "ru": [r"^об авторе:?$"],
+        "it": [r"^(?:sull'|l')autore:?$"],
+        "nl": [r"^over de auteur:?$"],
+        "pl": [r"^o autorze:?$"],
+        "tr": [r"^(?:yazar|editör) hakkında:?$"],
+        "id": [r"^tentang penulis:?$"],
+        "ja": [r"^(?:著者|筆者)(?:について|プロフィール)$", r"^この記事を書いた人$"],
+        "ko": [r"^기자 소개$"],
     },
     # Byline keys: who wrote it, where it came from, when.
     "byline": {
@@ -150,7 +171,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
     },
 }
 
-DEFAULT_LANGUAGES = ("zh", "en", "de", "fr", "es", "pt", "ru")
+DEFAULT_LANGUAGES = ("zh", "en", "de", "fr", "es", "pt", "ru", "it", "nl", "pl", "tr", "id", "ja", "ko")
 
 
 @cache

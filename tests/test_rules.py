@@ -544,3 +544,22 @@ def test_about_headings_that_are_not_a_biography_stay():
     assert not [r for r in doc.removed if r.rule == "author_bio"]
     above = cleaner.clean("\n".join(["About Brigit Katz", "Brigit Katz writes about cities."] + BUS_ARTICLE))
     assert not [r for r in above.removed if r.rule == "author_bio"], "above the article it is not the end matter"
+
+
+@pytest.mark.parametrize("heading", ["Leggi anche", "Czytaj także", "İlgili Haberler", "Baca Juga", "関連記事", "관련기사", "Lees ook"])
+def test_related_headings_in_more_languages_open_a_list(heading):
+    items = ["* Come lavare un cappello senza sformarlo", "* Come togliere le macchie dai tessuti", "* Le sneaker in lavatrice"]
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + [heading] + items))
+    assert heading in [r.text for r in doc.removed if r.rule == "related"]
+    assert all(p in doc.body for p in BUS_ARTICLE)
+
+
+def test_a_biography_takes_the_writers_name_line_with_it():
+    lines = ["ABOUT THE AUTHOR", "Bobins Abraham", "Assistant News Editor. He writes on environment and South India."]
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + lines))
+    assert [r.text for r in doc.removed if r.rule == "author_bio"] == lines
+
+
+def test_an_inline_read_also_in_another_language_does_not_close_the_article():
+    doc = cleaner.clean("\n".join(BUS_ARTICLE[:3] + ["Leggi anche", BUS_ARTICLE[3] + " " + BUS_ARTICLE[4]]))
+    assert BUS_ARTICLE[3] in doc.body

@@ -6,7 +6,12 @@ from ..shapes import is_date, is_list_entry, is_number, is_teaser
 from . import remove, rule
 
 CLOSING_PROSE = 100
-WEAK_HEADING = regex.compile(r"read more|see also|more (?:on|in|from)|^related:?$|延伸阅读|扩展阅读", regex.IGNORECASE)
+# "Read also" links that sit between paragraphs, in every language: they never close the article.
+WEAK_HEADING = regex.compile(
+    r"read (?:more|also)|see also|more (?:on|in|from)|^related:?$|延伸阅读|扩展阅读|leggi anche|baca juga|czytaj (?:także|też)"
+    r"|lees ook|leia também|veja também|à lire aussi|lesen sie auch|lea también|читайте также|смотрите также",
+    regex.IGNORECASE,
+)
 
 
 def _items(blocks):

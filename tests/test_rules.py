@@ -563,3 +563,14 @@ def test_a_biography_takes_the_writers_name_line_with_it():
 def test_an_inline_read_also_in_another_language_does_not_close_the_article():
     doc = cleaner.clean("\n".join(BUS_ARTICLE[:3] + ["Leggi anche", BUS_ARTICLE[3] + " " + BUS_ARTICLE[4]]))
     assert BUS_ARTICLE[3] in doc.body
+
+
+def test_back_linked_footnotes_go_with_their_heading_and_endnotes_without_back_links_stay():
+    notes = ["参考资料", "1. ^ 刘桃熊. 河北雄安新区邮政编码发布. 新华网. 2023-12-06 [ 2023-12-11 ] .",
+             "2. ^ “冀X”车牌即将落地雄安新区. 北京晚报. 2023-03-19 [ 2023-03-20 ] .",
+             "3. ^ 跳转到： 3.0 3.1 中共中央、国务院决定设立河北雄安新区. 新华社. 2017-04-01 .", "4. ^ Bogue, Mike (2017). Apocalypse Then."]
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + notes))
+    assert [r.text for r in doc.removed if r.rule == "references"] == notes
+    endnotes = ["[1] Bogue, Mike (2017). Apocalypse Then.", "[2] Hartl, John (1998). Disney Will Distribute.",
+                "[3] French, Todd (1996). Reviews."]
+    assert not [r for r in cleaner.clean("\n".join(BUS_ARTICLE + endnotes)).removed if r.rule == "references"]

@@ -200,6 +200,13 @@ RELATIVE_TIME = regex.compile(
     r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚|剛剛)$",
     regex.IGNORECASE,
 )
+# Words of cookie banners and privacy notices, in the languages above: a run of blocks full of them is a
+# site's consent text, whatever its headings say.
+CONSENT = regex.compile(
+    r"\bcookies?\b|\bconsent\b|\bopt[- ]out\b|\btracking technolog|\beinwilligung|\bconsentement\b|\btraceurs\b"
+    r"|\bconsentimiento\b|\bconsenso\b|\bconsentimento\b|\bçerez|\bciasteczk|クッキー|쿠키",
+    regex.IGNORECASE,
+)
 # "About Jane Doe", "Über Moritz Bachmann": a biography's heading names its writer (case matters, so not a family).
 ABOUT_NAME = regex.compile(r"^(?:About|Über|Sobre|Acerca de|À propos de)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}:?$")
 # A view or read count after a teaser's date: "02-15 1万+", "2023-04-10 8675 阅读", "May 3 1.2k views".

@@ -574,3 +574,28 @@ def test_back_linked_footnotes_go_with_their_heading_and_endnotes_without_back_l
     endnotes = ["[1] Bogue, Mike (2017). Apocalypse Then.", "[2] Hartl, John (1998). Disney Will Distribute.",
                 "[3] French, Todd (1996). Reviews."]
     assert not [r for r in cleaner.clean("\n".join(BUS_ARTICLE + endnotes)).removed if r.rule == "references"]
+
+
+COOKIE_NOTICE = [
+    "This Cookie Notice explains how we and our partners use cookies and similar technologies on our sites.",
+    "WHAT ARE COOKIES AND HOW ARE THEY USED?",
+    "Like many companies, we use cookies and other tracking technologies to recognise your device.",
+    "First-party Cookies",
+    "Third-party Cookies are placed by others, and you may opt out of some of them in your browser.",
+    "Google Chrome",
+    "Consequences of deactivation: if you disable cookies, some parts of the services may not work.",
+]
+
+
+def test_a_cookie_notice_after_the_article_goes():
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + COOKIE_NOTICE))
+    assert not [line for line in COOKIE_NOTICE if line in doc.body]
+    assert "Google Chrome" in [r.text for r in doc.removed if r.rule == "consent"]
+    assert all(p in doc.body for p in BUS_ARTICLE)
+
+
+def test_an_article_about_cookies_keeps_its_paragraphs_about_them():
+    opening = ("Online advertisers follow readers from site to site with cookies, small files that a browser keeps, and "
+               "regulators in several countries now ask whether users ever gave real consent to that tracking.")
+    doc = cleaner.clean("\n".join(BUS_ARTICLE[:3] + [opening] + BUS_ARTICLE[3:] + COOKIE_NOTICE))
+    assert not [r for r in doc.removed if r.rule == "consent"]

@@ -80,7 +80,9 @@ class Page:
         for block in self.blocks[start:end]:
             if block.index not in self._claimed and is_paragraph(block):
                 return block.index
-        return start
+        # no region (or no prose in it): its first block a rule has not removed, so that the removed
+        # blocks above it do not move the head zone (cleaning the body again must find the same head)
+        return next((i for i in range(start, len(self.blocks)) if i not in self._claimed), start)
 
     def prose_before(self) -> list[int]:
         """For each block, how many tokens of unclaimed prose the article region holds before it."""

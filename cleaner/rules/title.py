@@ -1,4 +1,6 @@
-from ..shapes import is_heading
+from collections import Counter
+
+from ..shapes import is_heading, is_paragraph
 from . import note, remove, rule
 
 LOOKBACK = 4
@@ -15,11 +17,16 @@ def _candidate(page):
     ]
     best, best_score, best_why = None, 0, ""
     head_text = "\n".join(b.text for b in page.blocks[:lead])
+    # With no prose to stand above, the head zone ends at the first block left, so a copy further down would
+    # move into it once this one is removed (and be the title of the body cleaned again): count copies in it.
+    in_head = Counter(b.text for b in page.blocks[: lead + 1])
+    anchored = lead < len(page.blocks) and is_paragraph(page.blocks[lead])
     for block in head:
         score, why = 0, []
         if declared and (block.text in declared or declared in block.text):
             score, why = score + 4, why + ["matches the declared title"]
-        if 1 < block.repeats <= MAX_COPIES:  # more copies than that: a thread's per-post furniture
+        copies = block.repeats if anchored else in_head[block.text]
+        if 1 < copies <= MAX_COPIES:  # more copies than that: a thread's per-post furniture
             score, why = score + 2, why + ["repeated above the article"]
         # Found inside the head more often than it stands alone there: part of a longer line.
         if head_text.count(block.text) > sum(1 for other in page.blocks[:lead] if other.text == block.text):

@@ -110,15 +110,16 @@ class Cleaner:
 
 
 def _guard(whole, blocks, meta):
-    """Refuse to strip nearly all of a page on the region finder's word alone: keep it and flag it."""
-    total = sum(b.tokens for b in blocks)
-    removed = sum(b.tokens for b, *_ in whole)
-    if total < GUARD_MIN_TOKENS or total - removed >= GUARD_KEEP_SHARE * total:
-        return whole, meta
+    """Refuse to strip nearly all of a page on the region finder's word alone: keep it and flag it.
+
+    Judged against what the other rules left, which is also the whole of the body cleaned again, so that a
+    second pass decides as the first did."""
     kept = [w for w in whole if w[1] != "outside_article"]
-    if len(kept) == len(whole):
+    total = sum(b.tokens for b in blocks) - sum(b.tokens for b, *_ in kept)
+    removed = sum(b.tokens for b, *_ in whole) - sum(b.tokens for b, *_ in kept)
+    if total < GUARD_MIN_TOKENS or total - removed >= GUARD_KEEP_SHARE * total or len(kept) == len(whole):
         return whole, meta
-    flag = f"guard: the rules would keep {total - removed} of {total} tokens; kept the region finder's removals"
+    flag = f"guard: the region finder would keep {total - removed} of {total} tokens; kept its removals"
     return kept, meta.merged({"flags": (flag,)})
 
 

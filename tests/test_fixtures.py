@@ -47,7 +47,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("chinese-wce:2bac7fb2", "drop"): "'招商创业 雅虎推荐' (a footer link pair) stays: one 推荐 is not a related-list heading",
     ("chinese-wce:a6e8b739", "drop"): "a breadcrumb with an online-user counter is over navigation's 12 tokens; '| 回复线索：' "
                                       "stays inside the thread",
-    ("magic-html-bench:7e99760d", "drop"): "a one-line '推荐阅读 ：<title>' link stays: related needs a heading line on its own",
     ("scrapinghub:c00962aa", "drop"): "a comment-moderation note ('Note: we are temporarily moderating all comments…') stays",
 }
 

@@ -599,3 +599,17 @@ def test_an_article_about_cookies_keeps_its_paragraphs_about_them():
                "regulators in several countries now ask whether users ever gave real consent to that tracking.")
     doc = cleaner.clean("\n".join(BUS_ARTICLE[:3] + [opening] + BUS_ARTICLE[3:] + COOKIE_NOTICE))
     assert not [r for r in doc.removed if r.rule == "consent"]
+
+
+@pytest.mark.parametrize("line", ["Baca juga: Banjir Lahar Dingin di Sumbar, BMKG Imbau Pemda untuk Selalu Cek Prakiraan Cuaca",
+                                  "Read more: Smart Rings Are Picking Up Where Fitness Trackers Left Off", "相关阅读：雄安新区邮政编码发布"])
+def test_a_read_also_line_with_a_title_between_paragraphs_goes(line):
+    doc = cleaner.clean("\n".join(BUS_ARTICLE[:3] + [line] + BUS_ARTICLE[3:]))
+    assert line in [r.text for r in doc.removed if r.rule == "related"]
+    assert all(p in doc.body for p in BUS_ARTICLE)
+
+
+def test_read_more_opening_a_sentence_stays():
+    sentence = "Read more: the council will publish its full report on the new routes next month."
+    doc = cleaner.clean("\n".join(BUS_ARTICLE[:3] + [sentence] + BUS_ARTICLE[3:]))
+    assert sentence in doc.body

@@ -68,3 +68,12 @@ def test_weekday_dates_stamp_teasers():
     doc = cleaner.clean("\n".join(ARTICLE + teasers))
     assert "+ What made Joker so popular?" in removed_by(doc, "teasers")
     assert all(p in doc.body for p in ARTICLE)
+
+
+def test_a_thread_whose_posts_are_stamped_is_no_list_of_teasers():
+    posts = []
+    for n, (name, said) in enumerate([("鹿小町", "可以的 好好休息开开心心过年 年后继续努力"), ("MrRaven", "元旦快乐"),
+                                      ("Akira", "我是年前彻底放假了，过了年再找吧"), ("李特", "我们放一天上一天再放一天")]):
+        posts += [name, f"2021-01-01 10:3{n}:38", said]
+    doc = cleaner.clean("\n".join(ARTICLE + posts))
+    assert not removed_by(doc, "teasers")

@@ -6,6 +6,7 @@ from ..shapes import is_date, is_list_entry, is_number, is_teaser
 from . import remove, rule
 
 CLOSING_PROSE = 100
+MAX_LINK_TOKENS = 30
 # "Read also" links that sit between paragraphs, in every language: they never close the article.
 WEAK_HEADING = regex.compile(
     r"read (?:more|also)|see also|more (?:on|in|from)|^related:?$|延伸阅读|扩展阅读|leggi anche|baca juga|czytaj (?:także|też)"
@@ -37,6 +38,8 @@ def related(page):
     `related` with their dates and view counts.
     After at least 100 tokens of the article's prose, a related heading followed at once by prose
     closes the article: the rest of the region goes too, since teasers there can be whole paragraphs.
+    A related phrase and a colon opening a line of up to 30 tokens that is no sentence ("Baca juga: Banjir
+    Lahar Dingin di Sumbar", "相关阅读：…"), or in HTML a related phrase and a link, is one related link.
     False positives: the heading must be short and mostly the phrase, so "我们推荐阅读原文" in a
     paragraph stays; the run stops at the first block that reads like prose; an inline "Read more" or
     "See also" between paragraphs never closes the article.
@@ -75,10 +78,14 @@ def related(page):
 
 
 def _link_line(page, block) -> bool:
-    """HTML: a related phrase, then the linked title of another article on the same line ("推荐阅读：<a>…</a>")."""
-    if block.link_density < 0.5:
-        return False
+    """A related phrase, then the title of another article on the same line: in HTML a link ("推荐阅读：<a>…</a>"),
+    in text a colon and a title that is no sentence ("Baca juga: Banjir Lahar Dingin di Sumbar")."""
     spans = page.hits[block.index]["related"]
+    if spans[0][0] > 2:
+        return False
+    if block.link_density < 0.5:
+        rest = block.text[spans[0][1] :].lstrip()
+        return rest[:1] in (":", "：") and block.tokens <= MAX_LINK_TOKENS and not block.text.endswith((".", "。"))
     plain = len(block.text.replace(" ", "")) * (1.0 - block.link_density)
     covered = sum(len(block.text[s:e].replace(" ", "")) for s, e in spans)
-    return spans[0][0] <= 2 and covered >= 0.5 * plain
+    return covered >= 0.5 * plain

@@ -4,6 +4,7 @@ from collections import Counter
 from ..document import Link
 from ..shapes import is_bare_stamp, is_stamp
 from . import remove, rule
+from .comments import is_post_header
 
 MIN_ITEMS = 3
 MAX_PERIOD = 5
@@ -31,10 +32,13 @@ def teasers(page):
     (a headline and a teaser between them). A bare stamp closes its item; a stamp with a bullet or a
     source name ("* Yahoo財經 · 19 小時前") opens it. The items go to `related`.
     False positives: a live blog also stamps its entries, but one paragraph each (period 2): when
-    blocks over 60 tokens hold most of such a run's text, it is left alone.
+    blocks over 60 tokens hold most of such a run's text, it is left alone. A thread (three or more
+    post headers such as "name said:" or a date and a time) stamps its posts: the rule leaves it alone.
     Example: "Woman risks her life to save a koala" / "At least six people have died…" / "14H ago",
     three times or more -> removed.
     """
+    if sum(is_post_header(b) for b in page.blocks) >= 3:
+        return  # a thread: its posts are stamped too
     for stamps in _lists(page):
         period = Counter(b - a for a, b in itertools.pairwise(stamps)).most_common(1)[0][0]
         # A bare stamp ("32M ago") ends or sits inside its item; one with a bullet or a source ("* Yahoo · 4 小時前") opens it.

@@ -77,3 +77,21 @@ def test_a_thread_whose_posts_are_stamped_is_no_list_of_teasers():
         posts += [name, f"2021-01-01 10:3{n}:38", said]
     doc = cleaner.clean("\n".join(ARTICLE + posts))
     assert not removed_by(doc, "teasers")
+
+
+def test_a_schedule_of_dates_times_and_prices_is_no_list_of_teasers():
+    rows = []
+    for day in range(20, 25):
+        rows += [f"Sat, May {day}, 2024", "6:00 a.m.–7:30 a.m. GMT+8", "$40", "Book now"]
+    doc = cleaner.clean("\n".join(ARTICLE + rows))
+    assert not removed_by(doc, "teasers")
+
+
+def test_the_article_above_a_list_is_never_part_of_its_first_item():
+    cards = []
+    for n in range(4):
+        cards += ["Transportation", f"Storm warning number {n} issued for the whole coast", "Kirsten Korosec", f"{n + 2} hours ago",
+                  "Winds could reach 100 km/h along the shore, and ferries may not sail tonight."]
+    doc = cleaner.clean("\n".join(ARTICLE + cards))
+    assert all(p in doc.body for p in ARTICLE)
+    assert "Storm warning number 0 issued for the whole coast" in removed_by(doc, "teasers")

@@ -1,14 +1,18 @@
 import itertools
 from collections import Counter
 
+import regex
+
 from ..document import Link
-from ..shapes import is_bare_stamp, is_stamp
+from ..shapes import is_bare_stamp, is_paragraph, is_stamp
 from . import remove, rule
 from .comments import is_post_header
 
 MIN_ITEMS = 3
 MAX_PERIOD = 5
 MAX_ITEM_TOKENS = 60
+HEADLINE_WORDS = 4
+WORD = regex.compile(r"\p{L}{3,}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # a word of three letters, or one CJK character
 
 
 def _lists(page):
@@ -31,7 +35,8 @@ def teasers(page):
     Signals: three or more date or "3 hours ago" lines recurring at a steady period of 2-5 blocks
     (a headline and a teaser between them). A bare stamp closes its item; a stamp with a bullet or a
     source name ("* Yahoo財經 · 19 小時前") opens it. The items go to `related`.
-    False positives: a live blog also stamps its entries, but one paragraph each (period 2): when
+    False positives: a list whose blocks never hold four words (dates, times, prices, "Book now") is a
+    schedule, not headlines, and stays. A live blog also stamps its entries, but one paragraph each (period 2): when
     blocks over 60 tokens hold most of such a run's text, it is left alone. A thread (three or more
     post headers such as "name said:" or a date and a time) stamps its posts: the rule leaves it alone.
     Example: "Woman risks her life to save a koala" / "At least six people have died…" / "14H ago",
@@ -44,11 +49,15 @@ def teasers(page):
         # A bare stamp ("32M ago") ends or sits inside its item; one with a bullet or a source ("* Yahoo · 4 小時前") opens it.
         leading = not any(is_bare_stamp(page.blocks[i]) for i in stamps)
         phase = 0 if leading else _phase(page, stamps, period)
-        start, end = stamps[0] + phase, stamps[-1] + phase + period
-        span = [b for b in page.blocks[max(0, start) : end] if b.index not in page.claimed]
+        start, end = max(0, stamps[0] + phase), stamps[-1] + phase + period
+        while start < stamps[0] and is_paragraph(page.blocks[start]):
+            start += 1  # prose above the first stamp is the article's, whatever the period says
+        span = [b for b in page.blocks[start:end] if b.index not in page.claimed]
         long_text = sum(b.tokens for b in span if b.tokens > MAX_ITEM_TOKENS)
         if period == 2 and long_text > 0.5 * sum(b.tokens for b in span):
             continue  # a stamp and a paragraph, again and again: a live blog
+        if not any(len(WORD.findall(page.blocks[i].text)) >= HEADLINE_WORDS for i in range(stamps[0], stamps[-1])):
+            continue  # dates, times, prices and buttons: a schedule, not other articles
         items = [_item(page, i + phase, i) for i in stamps]
         how = "opened" if leading else "closed" if phase == 1 - period else "stamped"
         yield remove([b.index for b in span], f"{len(stamps)} teasers, each {how} by a time stamp", related=tuple(items))

@@ -1,7 +1,7 @@
 from ..patterns import ABOUT_NAME
 from . import remove, rule
 
-MIN_PROSE = 100
+MIN_PROSE = 30
 MAX_BIO_TOKENS = 150
 NAME_TOKENS = 4
 
@@ -10,7 +10,7 @@ NAME_TOKENS = 4
 def author_bio(page):
     """The writer's biography under an article: "About the author" or "About Jane Doe", then a paragraph.
 
-    Signals: after at least 100 tokens of the article's prose, a short block that is a biography heading
+    Signals: after at least 30 tokens of the article's prose, a short block that is a biography heading
     (the `bio` family: About the author, 作者简介, Über den Autor, Sobre o autor; or "About" and a name of
     two or three capitalised words), then the writer's name line if one follows, and the paragraph under it
     when it is no longer than 150 tokens.

@@ -613,3 +613,12 @@ def test_read_more_opening_a_sentence_stays():
     sentence = "Read more: the council will publish its full report on the new routes next month."
     doc = cleaner.clean("\n".join(BUS_ARTICLE[:3] + [sentence] + BUS_ARTICLE[3:]))
     assert sentence in doc.body
+
+
+def test_comment_counts_under_every_answer_of_a_qa_page_open_no_comment_section():
+    answers = []
+    for n, paragraph in enumerate(BUS_ARTICLE[:4]):
+        answers += [paragraph, BUS_ARTICLE[4], f"赞同 {n + 40} · {n + 7} 条评论"]
+    doc = cleaner.clean("\n".join(answers))
+    assert not [r for r in doc.removed if r.rule == "comments"]
+    assert all(p in doc.body for p in BUS_ARTICLE)

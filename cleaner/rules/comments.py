@@ -12,6 +12,7 @@ COMMENT_HEADER = regex.compile(
     regex.IGNORECASE,
 )
 MIN_ARTICLE_TOKENS = 100
+MAX_BARS = 3
 
 
 def is_post_header(block) -> bool:
@@ -31,8 +32,10 @@ def comments(page):
     heading followed by comment headers or by less prose than came before, or the first of two or
     more comment header lines ("name says:", "name on <date> at <time> said:", "3楼", a short line
     with a date and time). Everything from there to the end of the article region goes.
-    False positives: a forum thread, where the first post has a header too, is left alone (its posts
-    are the body); so is a page whose article is too short to tell comments from content.
+    False positives: three or more comment counts on a page ("赞同 41 · 7 条评论" under every answer of a
+    Q&A page) are the items' bars, and none of them opens a comment section; a forum thread, where the
+    first post has a header too, is left alone (its posts are the body); so is a page whose article is
+    too short to tell comments from content.
     Example: "…end of article." / "34 responses to “…”" / "1. fan says:" / "Great game!" -> all after
     the article removed.
     """
@@ -42,6 +45,8 @@ def comments(page):
     if any(_header(page, i) for i in range(max(0, core_start - 10), lead + 1)):
         return  # a thread: the opening post has a header as well
     free = [b for b in page.blocks[lead:core_end] if b.index not in page.claimed]
+    # Comment counts under every answer of a Q&A page ("赞同 41 · 7 条评论") are the answers' bars, not a section.
+    bars = sum(1 for b in page.blocks if b.tokens <= 12 and page.has(b.index, "comments") and any(ch.isdigit() for ch in b.text)) >= MAX_BARS
     header = [_header(page, b.index) for b in free]
     prose_total = sum(b.tokens for b in free if is_paragraph(b))
     prose = 0
@@ -49,7 +54,7 @@ def comments(page):
         if prose >= MIN_ARTICLE_TOKENS:
             # A heading alone is weak (Q&A pages put "29 条评论" under every answer): what follows must be the smaller part.
             many = sum(header[n : n + 30]) >= 2
-            heading = page.has(block.index, "comments") and block.tokens <= 12 and (many or prose_total - prose <= prose)
+            heading = not bars and page.has(block.index, "comments") and block.tokens <= 12 and (many or prose_total - prose <= prose)
             headers = header[n] and many
             if heading or headers:
                 why = "comment section heading" if heading else "comment headers from"

@@ -94,6 +94,15 @@ def test_every_removal_says_why_and_where(record):
         assert doc.metadata.title
 
 
+def test_a_list_of_the_sites_teasers_goes_with_its_reason():
+    """news.youth.cn: a photo-news list (linked headline, blurb, date) inside the article's column."""
+    page_ = next(r for r in records() if "news.youth.cn" in (r["url"] or ""))
+    doc = cleaned(page_["file"], page_["url"])
+    teasers = [r for r in doc.removed if "teasers alike" in r.reason]
+    assert len(teasers) >= 9 and all(r.rule == "main_content" for r in teasers)
+    assert "小蓝莓" not in doc.body and prf(doc.body, page_["body"])[2] > 0.95
+
+
 # --- synthetic pages ----------------------------------------------------------------------------------------
 
 ARTICLE_ZH = "".join(f"<p>这是第{i}段正文，记者在现场看到，群众有序排队，工作人员耐心解答各种问题，现场秩序井然。</p>" for i in range(8))

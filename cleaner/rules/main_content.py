@@ -1,7 +1,9 @@
 """The article's container in an HTML page, found from the blocks' paths, and the furniture around and in it."""
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import regex
 
@@ -63,6 +65,11 @@ RIVAL_SHARE = 0.5
 MIN_RIVALS = 3
 REPEAT_REACH = 8  # how far above the container the posts of a thread may sit
 REPEAT_MIN = 5.0  # the text a post beside it must hold
+MIN_TEASERS = 3
+TEASER_LINKED = 0.8  # link share of a headline
+TEASER_HEADLINE = 4.0  # words (CJK characters count half)
+TEASER_SHARE = 0.6  # of the items marked up alike that hold a headline
+TEASER_TEXT = 40.0  # mean text value of a teaser, beyond its headline
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
 
@@ -163,7 +170,7 @@ def select(page, thread: bool = False):
             for a in tree.ancestors(tree.node_of[block.index]):
                 positive[a] += v
     total = positive[0] or 1.0
-    bad: dict[int, str] = {}
+    bad: dict[int, str] = _teaser_lists(tree, blocks, positive, _host(page.url))
     for node in range(1, n):
         why = furniture(tree.seg[node])
         share = STRONG_SHARE if why and "'" in why and _strong(why) else PENALTY_SHARE
@@ -272,6 +279,57 @@ def _repeated(tree, best, bad, positive) -> tuple[int, list[int]]:
                 return node, alike
         node = parent
     return best, []
+
+
+def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
+    """Lists of the site's other articles: three or more sibling items marked up alike, most of them holding a
+    linked headline (a block nearly all link, of four words or eight CJK characters or more, to a page of the
+    same site) and little else. Product boxes linking to a shop are the article's, and stay."""
+    heads: dict[tuple[int, tuple], set[int]] = {}
+    alike: dict[int, Counter] = {}
+    headed: set[int] = set()  # elements holding a headline
+    for block in blocks:
+        if block.link_density < TEASER_LINKED or (block.tokens - block.cjk) + 0.5 * block.cjk < TEASER_HEADLINE:
+            continue
+        if not block.links or _host(block.links[0][1]) != host:
+            continue
+        node = tree.node_of[block.index]
+        headed.update(tree.ancestors(node)[:REPEAT_REACH])
+        for _ in range(REPEAT_REACH):
+            parent = tree.parent[node]
+            if parent <= 0:
+                break
+            mark = _signature(tree.seg[node])
+            if parent not in alike:
+                alike[parent] = Counter(_signature(tree.seg[k]) for k in tree.kids[parent].values())
+            if mark and alike[parent][mark] >= MIN_TEASERS:
+                heads.setdefault((parent, mark), set()).add(node)
+                break
+            node = parent
+    found = {}
+    for (parent, mark), items in heads.items():
+        kids = list(tree.kids[parent].values())
+        siblings = [k for k in kids if _signature(tree.seg[k]) == mark]
+        between = kids[kids.index(siblings[0]) : kids.index(siblings[-1])]
+        if any(positive[k] > TEASER_TEXT and k not in headed for k in between):
+            continue  # headlines set between the article's paragraphs
+        if len(items) >= max(MIN_TEASERS, TEASER_SHARE * len(siblings)) and sum(positive[k] for k in siblings) <= TEASER_TEXT * len(siblings):
+            found.update(dict.fromkeys(siblings, f"one of {len(siblings)} teasers alike, most of them a linked headline"))
+    return found
+
+
+def _host(url: str | None) -> str | None:
+    """The site a URL points to: its registered name (`news.yahoo.com` -> `yahoo.com`, `a.sina.com.cn` ->
+    `sina.com.cn`); None for a relative link or no URL."""
+    try:
+        host = urlsplit(url).hostname if url and "//" in url else None
+    except ValueError:
+        return None
+    if not host:
+        return None
+    labels = host.split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
 
 
 def _signature(segment: str) -> tuple[str, frozenset] | None:

@@ -11,13 +11,18 @@ COMMENT_HEADER = regex.compile(
     r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}|\bago\s+at\s+\d{1,2}:\d{2}",
     regex.IGNORECASE,
 )
+# Each branch of COMMENT_HEADER needs one of these in the case-folded line: checked first, as a search costs far more.
+HEADER_MARKS = (":", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied")
 MIN_ARTICLE_TOKENS = 100
 MAX_BARS = 3
 
 
 def is_post_header(block) -> bool:
     """The header line of a comment or a forum post."""
-    return block.tokens <= 25 and bool(COMMENT_HEADER.search(block.text, timeout=1.0))
+    if block.tokens > 25:
+        return False
+    folded = block.text.casefold()
+    return any(mark in folded for mark in HEADER_MARKS) and bool(COMMENT_HEADER.search(block.text, timeout=1.0))
 
 
 def _header(page, index: int) -> bool:

@@ -41,6 +41,8 @@ def find_date(text: str) -> str | None:
     >>> find_date("第3页") is None
     True
     """
+    if "19" not in text and "20" not in text:  # every pattern needs a year: skip three searches
+        return None
     found = []
     for pattern in (NUMERIC, MONTH_FIRST, DAY_FIRST):
         match = pattern.search(text, timeout=1.0)
@@ -78,6 +80,8 @@ SLASHED = regex.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])
 def any_date(text: str) -> str | None:
     """The first date in `text` in any of the forms pages print: ISO and Chinese (2024-06-27, 2024年6月27日),
     day-first (27.06.2024, 27. Juni 2024, 27 de junio de 2024), month-first (June 27, 2024, 06/27/2024)."""
+    if "19" not in text and "20" not in text:  # every pattern needs a year
+        return None
     found = []
     iso = find_date(text)
     if iso:

@@ -212,7 +212,7 @@ ABOUT_NAME = regex.compile(r"^(?:About|Über|Sobre|Acerca de|À propos de)\s+\p{
 # A view or read count after a teaser's date: "02-15 1万+", "2023-04-10 8675 阅读", "May 3 1.2k views".
 TRAILING_COUNT = regex.compile(r"\s[\d,.]++[kKwW万千]?\+?\s*+(?:阅读|浏览|次|views?|reads?)?$", regex.IGNORECASE)
 NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*+[\d,.]++\s*+[kKwW万]?\s*+[)\]）】]?$")  # possessive: "1" + 20,000 spaces was quadratic
-ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|。。。)\s*$")
+ELLIPSIS = ("…", "...", "。。。")  # ending a block, before any white space
 
 CONTACTS = {
     "wechat": regex.compile(r"(?:微信|weixin|wechat|vx|v信)\s*(?:号|ID)?\s*[:：]?\s*([A-Za-z][\w-]{4,19}|\d{5,12})", regex.IGNORECASE),

@@ -1,6 +1,6 @@
 """Shape predicates over blocks that several rules share."""
-from .blocks import Block
-from .patterns import DATE_ONLY, ELLIPSIS_END, NUMBER_ONLY, RELATIVE_TIME, TRAILING_COUNT
+from .blocks import SPACE, Block
+from .patterns import DATE_ONLY, ELLIPSIS, NUMBER_ONLY, RELATIVE_TIME, TRAILING_COUNT
 
 
 def is_date(block: Block) -> bool:
@@ -32,7 +32,7 @@ def is_number(block: Block) -> bool:
 
 def is_teaser(block: Block) -> bool:
     """A snippet cut off with an ellipsis, as related lists and index pages show them."""
-    return bool(ELLIPSIS_END.search(block.text))
+    return block.text.rstrip(SPACE).endswith(ELLIPSIS)
 
 
 def is_heading(block: Block) -> bool:

@@ -1,4 +1,5 @@
 from collections import Counter
+from itertools import accumulate
 
 from ..shapes import is_heading, is_paragraph
 from . import note, remove, rule
@@ -21,6 +22,8 @@ def _candidate(page):
     # move into it once this one is removed (and be the title of the body cleaned again): count copies in it.
     in_head = Counter(b.text for b in page.blocks[: lead + 1])
     anchored = lead < len(page.blocks) and is_paragraph(page.blocks[lead])
+    alone = Counter(b.text for b in page.blocks[:lead])
+    claimed_before = list(accumulate((i in page.claimed for i in range(lead)), initial=0))  # claimed blocks above i
     for block in head:
         score, why = 0, []
         if declared and (block.text in declared or declared in block.text):
@@ -29,9 +32,9 @@ def _candidate(page):
         if 1 < copies <= MAX_COPIES:  # more copies than that: a thread's per-post furniture
             score, why = score + 2, why + ["repeated above the article"]
         # Found inside the head more often than it stands alone there: part of a longer line.
-        if head_text.count(block.text) > sum(1 for other in page.blocks[:lead] if other.text == block.text):
+        if head_text.count(block.text) > alone[block.text]:
             score, why = score + 2, why + ["part of a 'title | site' line"]
-        if block.index > 0 and lead - block.index <= LOOKBACK + _bylines_between(page, block.index, lead):
+        if block.index > 0 and lead - block.index <= LOOKBACK + claimed_before[lead] - claimed_before[block.index]:
             score, why = score + 1, why + ["just above the article"]
         if page.claimed.get(block.index + 1) == "byline":
             score, why = score + 1, why + ["followed by a byline"]
@@ -49,10 +52,6 @@ def _wrapped(page, block) -> bool:
     following = page.blocks[block.index + 1]
     similar = abs(len(following.text) - len(block.text)) <= 0.1 * len(block.text)
     return similar and following.text != block.text and not following.bullet
-
-
-def _bylines_between(page, start: int, end: int) -> int:
-    return sum(1 for i in range(start, end) if i in page.claimed)
 
 
 @rule("title", kind="title")

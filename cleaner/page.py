@@ -86,10 +86,11 @@ class Page:
 
     def prose_before(self) -> list[int]:
         """For each block, how many tokens of unclaimed prose the article region holds before it."""
-        counts, total = [], 0
+        self.runs  # noqa: B018 (brings the region, and its mask, up to date)
+        counts, total, claimed, inside = [], 0, self._claimed, self._inside
         for block in self.blocks:
             counts.append(total)
-            if block.index not in self._claimed and self.in_region(block.index) and is_paragraph(block):
+            if block.index not in claimed and inside[block.index] and is_paragraph(block):
                 total += block.tokens
         return counts
 

@@ -91,3 +91,26 @@ def test_text_blocks_are_the_lines_stripped(text):
         for i, (start, stripped, raw) in enumerate(lines)
     ]
     assert blocks.text_blocks(text) == expected
+
+
+# Pieces of comment headers and dates, with the characters IGNORECASE folds onto ASCII letters.
+HEADER_PIECES = ["says", "SAID", "ſays", "Wrote", "writes:", "commented", "REPLIED", "3楼", "发表于", "回复于", "#12", "re: ", "Re:",
+                 "2024-06-27 09:30", "6/27 9:30", "on June 3 at 9:30", "2019", "20", "19", "June 27, 2024", "27 Jun 2024",
+                 "27.06.2024", "06/27/2024", "…", "...", "。。。", "ſ", "İ", "K"]
+LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,")), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES)
+def test_prefilters_never_skip_a_match(text):
+    """The cheap checks that run before a regex only skip texts the regex cannot match."""
+    from cleaner import dates, shapes
+    from cleaner.rules.comments import COMMENT_HEADER, HEADER_MARKS
+
+    if COMMENT_HEADER.search(text):
+        assert any(mark in text.casefold() for mark in HEADER_MARKS)
+    if any(p.search(text) for p in (dates.NUMERIC, dates.MONTH_FIRST, dates.DAY_FIRST, dates.DAY_MONTH_YEAR,
+                                    dates.MONTH_DAY_YEAR, dates.DOTTED, dates.SLASHED)):
+        assert "19" in text or "20" in text
+    block = blocks.Block(0, text, 0, len(text))
+    assert shapes.is_teaser(block) == bool(regex.search(r"(?:…|\.\.\.|。。。)\s*$", text))

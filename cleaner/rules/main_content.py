@@ -80,13 +80,18 @@ class _Tree:
         self.seg = [""]
         self.parent = [-1]
         self.kids: list[dict[str, int]] = [{}]
-        self.node_of = []
         self._chains: dict[int, tuple[int, ...]] = {}
-        for block in blocks:
-            node = 0
-            for segment in (block.path or "").split("/"):
-                if not segment:
-                    continue
+        self._by_path = {"": 0}
+        self.node_of = [self._node(block.path or "") for block in blocks]
+
+    def _node(self, path: str) -> int:
+        """The node at `path`, made with its missing ancestors (top down) the first time: blocks mostly share
+        their parent's path, so each costs a lookup or two rather than a walk from the root."""
+        node = self._by_path.get(path)
+        if node is None:
+            above, _, segment = path.rpartition("/")
+            node = self._node(above)
+            if segment:  # an empty segment ("a//b") stands for no element
                 child = self.kids[node].get(segment)
                 if child is None:
                     child = len(self.seg)
@@ -95,7 +100,8 @@ class _Tree:
                     self.kids.append({})
                     self.kids[node][segment] = child
                 node = child
-            self.node_of.append(node)
+            self._by_path[path] = node
+        return node
 
     def ancestors(self, node: int) -> tuple[int, ...]:
         """The node and its ancestors, up to the root (cached: blocks share their elements' chains)."""
@@ -104,6 +110,14 @@ class _Tree:
             parent = self.parent[node]
             chain = self._chains[node] = (node,) + (self.ancestors(parent) if parent >= 0 else ())
         return chain
+
+    def nearest(self, test) -> list[int]:
+        """For each node, the first node of its chain up to the root (itself first) that passes `test`, or -1:
+        one pass down the tree (a parent is numbered before its children) instead of a walk up per block."""
+        found: list[int] = []
+        for node, parent in enumerate(self.parent):
+            found.append(node if test(node) else found[parent] if parent >= 0 else -1)
+        return found
 
     def path(self, node: int) -> str:
         return "/".join(reversed([self.seg[n] for n in self.ancestors(node) if n > 0]))
@@ -179,26 +193,28 @@ def select(page, thread: bool = False):
         if why and (positive[node] < share * total or why.startswith(EXACT)):
             bad[node] = why
     scores = [0.0] * n
+    chars = [0] * n
+    linked = [0.0] * n
     under_bad = []
+    in_bad = tree.nearest(bad.__contains__)
     for block, v in zip(blocks, values):
-        chain = tree.ancestors(tree.node_of[block.index])
-        inside = any(a in bad for a in chain)
+        node = tree.node_of[block.index]
+        inside = in_bad[node] >= 0
         under_bad.append(inside)
         if inside:
             v = -BLOCK_COST - 0.3 * max(v, 0.0)
         if v < 0:
             v *= NEGATIVE_WEIGHT
-        for a in chain:
+        size = len(block.text)
+        link = size * block.link_density
+        for a in tree.ancestors(node):
             scores[a] += v
+            chars[a] += size
+            linked[a] += link
     # Readability-style: a block's value goes to its parent in full, its grandparent half, further up less.
     tight = [0.0] * n
-    chars = [0] * n
-    linked = [0.0] * n
     for block, v, inside in zip(blocks, values, under_bad):
         node = tree.node_of[block.index]
-        for a in tree.ancestors(node):
-            chars[a] += len(block.text)
-            linked[a] += len(block.text) * block.link_density
         if v <= 0 or inside:
             continue
         if _tag(tree.seg[node]) in CONTAINERS:  # text straight in a <div> or <td>: that element holds it
@@ -394,10 +410,12 @@ def main_content(page):
     holders = {a for c in chosen for a in tree.ancestors(c)}
     lists = _related_lists(page, tree, holders)
     groups: list[tuple[list[int], str, int | None]] = []
+    kept = tree.nearest(keep.__contains__)
+    flagged = tree.nearest(lambda a: (a in bad or a in lists) and a not in holders)
     for block in page.blocks:
-        chain = tree.ancestors(tree.node_of[block.index])
-        inside = bool(keep) and any(a in keep for a in chain)
-        node = next((a for a in chain if (a in bad or a in lists) and a not in holders), None)
+        leaf = tree.node_of[block.index]
+        inside = bool(keep) and kept[leaf] >= 0
+        node = flagged[leaf] if flagged[leaf] >= 0 else None
         if node is None and inside:
             continue
         if node is not None:
@@ -423,14 +441,15 @@ def _related_lists(page, tree, holders) -> dict[int, str]:
     """Elements that open with a related-list heading (相关推荐, Related articles) and hold a list of links."""
     found: dict[int, str] = {}
     blocks = page.blocks
-    first: dict[int, int] = {}
-    count: dict[int, int] = {}
-    linked: dict[int, int] = {}
+    n = len(tree.seg)
+    first, count, linked = [-1] * n, [0] * n, [0] * n  # per node: its first block, its blocks, its link blocks
     for block in blocks:
+        link = block.link_density >= 0.5
         for a in tree.ancestors(tree.node_of[block.index]):
-            first.setdefault(a, block.index)
-            count[a] = count.get(a, 0) + 1
-            linked[a] = linked.get(a, 0) + (block.link_density >= 0.5)
+            if first[a] < 0:
+                first[a] = block.index
+            count[a] += 1
+            linked[a] += link
     for block in blocks:
         if block.tokens > 12 or not page.has(block.index, "related") or page.coverage(block.index, "related") < 0.4:
             continue

@@ -201,6 +201,11 @@ class _Walker:
         if not self.buf:
             return
         raw = "".join(self.buf)
+        if raw.isspace():  # the white space between elements, most flushes: no block, no link text
+            self.buf, self.chars, self.link_chars, self.links = [], 0, 0, []
+            for frame in self.open_links:
+                frame.pieces = []
+            return
         links = self.links
         for frame in self.open_links:  # a link that wraps block elements: attach what it holds so far
             anchor = " ".join("".join(frame.pieces).split())
@@ -245,15 +250,17 @@ class _Walker:
                     stack.append(None)
                     continue
                 attrib = el.attrib
-                cls = attrib.get("class")
-                ident = attrib.get("id")
-                if attrib.get("style") and self.hides(el, attrib["style"]) or "hidden" in attrib or (
-                    cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split())
-                ):
-                    walker.skip_subtree()
-                    stack.append(None)
-                    continue
-                if "itemprop" in attrib or tag == "time" or ("rel" in attrib and tag == "a"):
+                cls = ident = None
+                if attrib:  # most elements have no attributes: nothing to look up
+                    cls = attrib.get("class")
+                    ident = attrib.get("id")
+                    if attrib.get("style") and self.hides(el, attrib["style"]) or "hidden" in attrib or (
+                        cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+                    ):
+                        walker.skip_subtree()
+                        stack.append(None)
+                        continue
+                if tag == "time" or attrib and ("itemprop" in attrib or ("rel" in attrib and tag == "a")):
                     self.meta.append(el)
                 parent = stack[-1] if stack else None
                 parent = parent if parent is not None else owners[-1]

@@ -107,9 +107,9 @@ class Scanner:
         every = range(len(texts))
         others = [i for i in every if not texts[i].isascii() and not self._other_firsts.isdisjoint(texts[i])]
         places = sorted(
-            _places(self._ascii_tries, texts, every, fold=True)
-            | _places(self._other_tries, texts, others, fold=True)
-            | _places(self._hard, texts, every, fold=False)
+            _places(self._ascii_tries, texts, every, folded=True)
+            | _places(self._other_tries, texts, others, folded=True)
+            | _places(self._hard, texts, every, folded=False)
         )
         hits: list[dict[str, list[tuple[int, int]]]] = [{} for _ in texts]
         block, end = -1, 0  # where the block's last hit ended
@@ -126,13 +126,13 @@ class Scanner:
         return hits
 
 
-def _places(patterns: list[re.Pattern | regex.Pattern], texts: list[str], blocks, fold: bool) -> set[tuple[int, int]]:
-    """(block, offset) where one of `patterns` matches in the given blocks, joined by newlines (lower-cased if `fold`)."""
+def _places(patterns: list[re.Pattern | regex.Pattern], texts: list[str], blocks, folded: bool) -> set[tuple[int, int]]:
+    """(block, offset) where one of `patterns` matches in the given blocks, joined by newlines (folded if `folded`)."""
     if not patterns or not blocks:
         return set()
     joined = "\n".join(texts[i] for i in blocks)
-    if fold:
-        joined = _fold(joined)
+    if folded:
+        joined = fold(joined)
     starts = list(accumulate((len(texts[i]) + 1 for i in blocks), initial=0))
     found = set()
     for pattern in patterns:
@@ -153,7 +153,8 @@ def _match_starts(pattern: re.Pattern | regex.Pattern, text: str):
         match = pattern.search(text, match.start() + 1)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower-cased so that IGNORECASE's matches of lower-case ASCII letters read as those letters (İ -> i, ſ -> s, K -> k)."""
     return (text.translate(FOLD) if "\u0130" in text or "\u017f" in text else text).lower()
 
 
@@ -313,7 +314,7 @@ def _variants(char: str) -> frozenset[str] | None:
     """What the characters IGNORECASE matches with `char` become in the lower-cased text (usually one)."""
     if char.lower() == char.upper() == char.casefold() == char:
         return frozenset(char)
-    return frozenset(map(_fold, _equivalents(char))) if char <= "\uffff" else None
+    return frozenset(map(fold, _equivalents(char))) if char <= "\uffff" else None
 
 
 @cache

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cleaner import blocks
 from cleaner.patterns import compile_scanner
-from cleaner.scan import FOLD, Scanner, timeout_for
+from cleaner.scan import FOLD, Scanner, fold, timeout_for
 
 SCANNER = compile_scanner()
 EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
@@ -94,7 +94,7 @@ def test_text_blocks_are_the_lines_stripped(text):
 
 
 # Pieces of comment headers and dates, with the characters IGNORECASE folds onto ASCII letters.
-HEADER_PIECES = ["says", "SAID", "ſays", "Wrote", "writes:", "commented", "REPLIED", "3楼", "发表于", "回复于", "#12", "re: ", "Re:",
+HEADER_PIECES = ["says", "SAID", "ſays", "replİed", "wrİtes", "Wrote", "writes:", "commented", "REPLIED", "3楼", "发表于", "回复于", "#12", "re: ", "Re:",
                  "2024-06-27 09:30", "6/27 9:30", "on June 3 at 9:30", "2019", "20", "19", "June 27, 2024", "27 Jun 2024",
                  "27.06.2024", "06/27/2024", "…", "...", "。。。", "ſ", "İ", "K"]
 LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,")), max_size=10).map("".join)
@@ -108,7 +108,7 @@ def test_prefilters_never_skip_a_match(text):
     from cleaner.rules.comments import COMMENT_HEADER, HEADER_MARKS
 
     if COMMENT_HEADER.search(text):
-        assert any(mark in text.casefold() for mark in HEADER_MARKS)
+        assert any(mark in fold(text) for mark in HEADER_MARKS)
     if any(p.search(text) for p in (dates.NUMERIC, dates.MONTH_FIRST, dates.DAY_FIRST, dates.DAY_MONTH_YEAR,
                                     dates.MONTH_DAY_YEAR, dates.DOTTED, dates.SLASHED)):
         assert "19" in text or "20" in text

@@ -1,5 +1,6 @@
 import regex
 
+from ..scan import fold
 from ..shapes import is_paragraph
 from . import remove, rule
 
@@ -11,7 +12,7 @@ COMMENT_HEADER = regex.compile(
     r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}|\bago\s+at\s+\d{1,2}:\d{2}",
     regex.IGNORECASE,
 )
-# Each branch of COMMENT_HEADER needs one of these in the case-folded line: checked first, as a search costs far more.
+# Each branch of COMMENT_HEADER needs one of these in the folded line: checked first, as a search costs far more.
 HEADER_MARKS = (":", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied")
 MIN_ARTICLE_TOKENS = 100
 MAX_BARS = 3
@@ -21,7 +22,7 @@ def is_post_header(block) -> bool:
     """The header line of a comment or a forum post."""
     if block.tokens > 25:
         return False
-    folded = block.text.casefold()
+    folded = fold(block.text)
     return any(mark in folded for mark in HEADER_MARKS) and bool(COMMENT_HEADER.search(block.text, timeout=1.0))
 
 

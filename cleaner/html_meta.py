@@ -14,6 +14,7 @@ import regex
 
 from .dates import any_date, find_date
 from .document import Link
+from .scan import fold
 
 ISO = regex.compile(r"^\s*((?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)")
 # A run of spaces is entered at its start only ((?<!\s)): retried from inside a long run, each alternative is quadratic.
@@ -73,6 +74,10 @@ PAGE_DIR = regex.compile(r"/page/\d{1,3}/?$")
 PAGE_WORD = regex.compile(r"^(?:下一页|下页|后页|next(?: page)?|›|»|>|>>|第\s*\d+\s*页|\d{1,3}|\[\d{1,3}\])$", regex.IGNORECASE)
 PAGE_HREF = regex.compile(r"(?:[_-](\d{1,3})\.s?html?$|[?&](?:page|p|pg|pn|pageno|page_num|currentpage)=(\d{1,3})(?:&|$)|/page/(\d{1,3})/?$)", regex.IGNORECASE)
 PAGER = regex.compile(r"下一页|上一页|第\s*\d+\s*页|共\s*\d+\s*页|尾页|首页|\bnext\b|\bprev", regex.IGNORECASE)
+# What every match of a pattern holds, once folded (`scan.fold`): a text with none of it is not searched.
+PAGER_MARKS = ("页", "next", "prev")
+PAYWALL_MARKS = ("subscri", "订阅", "付费", "购买", "开通会员", "未读")
+PREV_NEXT_MARKS = ("上一", "前一篇", "prev", "«", "下一", "后一篇", "next", "»")
 
 
 def _text(el) -> str:
@@ -418,7 +423,7 @@ def _pages(blocks, url, base, rel_pages) -> tuple[Link, ...]:
     for block in blocks:
         if not block.links or block.tokens > 60:
             continue
-        pager = bool(PAGER.search(block.text)) or all(PAGE_WORD.match(a) for a, _ in block.links)
+        pager = _mentions(block.text, PAGER_MARKS) and bool(PAGER.search(block.text)) or all(PAGE_WORD.match(a) for a, _ in block.links)
         if not pager:
             continue
         for anchor, href in block.links:
@@ -436,6 +441,11 @@ def _pages(blocks, url, base, rel_pages) -> tuple[Link, ...]:
     if len(found) > 60:
         return ()
     return tuple(sorted(found.values(), key=lambda link: _page_number(link.url)))
+
+
+def _mentions(text: str, marks: tuple[str, ...]) -> bool:
+    folded = fold(text)
+    return any(mark in folded for mark in marks)
 
 
 def _page_number(url: str) -> int:
@@ -458,7 +468,7 @@ def _unavailable(title_tag, h1s, blocks, ld) -> str | None:
         free = item.get("isAccessibleForFree")
         if free in (False, "False", "false"):
             return "paywall"
-    if PAYWALL.search(short_text):
+    if _mentions(short_text, PAYWALL_MARKS) and PAYWALL.search(short_text):
         return "paywall"
     if tokens < 300 and LOGIN_WALL.search(short_text):
         return "login"
@@ -472,7 +482,7 @@ NEXT_KEY = regex.compile(r"下一(?:篇|条|章)|后一篇|\bnext(?: article| po
 def _prev_next(blocks, base):
     """('prev' | 'next', Link) for the links of 上一篇/下一篇 and Previous/Next lines, each after its keyword."""
     for block in blocks:
-        if not block.links or block.tokens > 40 or len(block.links) > 3:
+        if not block.links or block.tokens > 40 or len(block.links) > 3 or not _mentions(block.text, PREV_NEXT_MARKS):
             continue
         keys = [(m.start(), "prev") for m in PREV_KEY.finditer(block.text)] + [(m.start(), "next") for m in NEXT_KEY.finditer(block.text)]
         if not keys:

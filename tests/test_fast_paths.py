@@ -96,7 +96,9 @@ def test_text_blocks_are_the_lines_stripped(text):
 # Pieces of comment headers and dates, with the characters IGNORECASE folds onto ASCII letters.
 HEADER_PIECES = ["says", "SAID", "ſays", "replİed", "wrİtes", "Wrote", "writes:", "commented", "REPLIED", "3楼", "发表于", "回复于", "#12", "re: ", "Re:",
                  "2024-06-27 09:30", "6/27 9:30", "on June 3 at 9:30", "2019", "20", "19", "June 27, 2024", "27 Jun 2024",
-                 "27.06.2024", "06/27/2024", "…", "...", "。。。", "ſ", "İ", "K"]
+                 "27.06.2024", "06/27/2024", "…", "...", "。。。", "ſ", "İ", "K", "下一页", "第 3 页", "尾页", "Next", "PREV", "«", "»",
+                 "上一篇", "前一篇", "后一篇", "Previous article", "Subscribe to continue", "SUBSCRİBERS only", "already a ſubscriber",
+                 "订阅后阅读", "剩余30%未读", "付费内容"]
 LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,")), max_size=10).map("".join)
 
 
@@ -104,11 +106,14 @@ LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,"
 @given(LINES)
 def test_prefilters_never_skip_a_match(text):
     """The cheap checks that run before a regex only skip texts the regex cannot match."""
-    from cleaner import dates, shapes
+    from cleaner import dates, html_meta, shapes
     from cleaner.rules.comments import COMMENT_HEADER, HEADER_MARKS
 
-    if COMMENT_HEADER.search(text):
-        assert any(mark in fold(text) for mark in HEADER_MARKS)
+    for pattern, marks in ((COMMENT_HEADER, HEADER_MARKS), (html_meta.PAGER, html_meta.PAGER_MARKS),
+                           (html_meta.PAYWALL, html_meta.PAYWALL_MARKS), (html_meta.PREV_KEY, html_meta.PREV_NEXT_MARKS),
+                           (html_meta.NEXT_KEY, html_meta.PREV_NEXT_MARKS)):
+        if pattern.search(text):
+            assert any(mark in fold(text) for mark in marks), pattern.pattern
     if any(p.search(text) for p in (dates.NUMERIC, dates.MONTH_FIRST, dates.DAY_FIRST, dates.DAY_MONTH_YEAR,
                                     dates.MONTH_DAY_YEAR, dates.DOTTED, dates.SLASHED)):
         assert "19" in text or "20" in text

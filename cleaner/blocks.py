@@ -98,18 +98,6 @@ def shape(text: str) -> tuple[bool, int, int, int, bool, int]:
     )
 
 
-def with_repeats(blocks: list[Block]) -> list[Block]:
-    """Fill in how often each block's text recurs on the page (menus and repeated titles recur)."""
-    counts = Counter(b.text for b in blocks)
-    return [b if counts[b.text] == 1 else _replace(b, repeats=counts[b.text]) for b in blocks]
-
-
-def _replace(block: Block, **changes) -> Block:
-    values = {name: getattr(block, name) for name in Block.__slots__}
-    values.update(changes)
-    return Block(**values)
-
-
 def text_blocks(text: str) -> list[Block]:
     """The text front end: one block per non-blank line, offsets into `text`."""
     lines, start = [], 0  # (start, stripped text, indent)

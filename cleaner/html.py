@@ -12,13 +12,14 @@ than the parser allows are flattened and parsed again; lxml failures fall back t
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from urllib.parse import urljoin
 
 import regex
 from lxml import etree
 
-from .blocks import Block, shape, with_repeats
+from .blocks import Block, shape
 from .errors import InputError
 from .html_meta import page_metadata
 
@@ -365,17 +366,17 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
             except ValueError:  # an invalid IPv6 host in the page's URL or its <base>: links stay as written
                 pass
             break
+    counts = Counter(raw[0] for raw in walker.raw)  # repeats known first, so that each block is built once
     for text, tag, path, hints, density, links, heading, bullet in walker.raw:
         if base and links:
             links = tuple((a, _resolve(base, h)) for a, h in links)
         marked, *features = shape(text)  # positional: Block's field order
         blocks.append(
-            Block(len(blocks), text, offset, offset + len(text), 0, bullet or marked, *features, tag=tag, path=path, hints=hints,
-                  link_density=density, links=links, heading=heading)
+            Block(len(blocks), text, offset, offset + len(text), 0, bullet or marked, *features, counts[text], tag, path, hints,
+                  density, links, heading)
         )
         pieces.append(text)
         offset += len(text) + 1
-    blocks = with_repeats(blocks)
     source = "\n".join(pieces)
     declared = page_metadata(root, walker.meta, blocks, url, base)
     if flags:
@@ -383,6 +384,7 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
     return blocks, source, declared
 
 
+@lru_cache(maxsize=16384)  # a page repeats its links (menus at the top and the bottom), a site its menus
 def _resolve(base: str, href: str) -> str:
     if href.startswith(("http://", "https://")):
         return href

@@ -93,6 +93,8 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\b(?:earn|receive) (?:a )?(?:small )?commission\b", r"\baffiliate (?:links?|commission)\b",
             r"\bsubscription\b", r"\bto your inbox\b", r"\bdelivered (?:daily|weekly|every)\b", r"\bsign up\b",
             r"\bshop now\b", r"\bbuy now\b", r"^promoted$", r"\bget (?:the|our) latest\b", r"\bad choices\b",
+            r"\bdonat(?:e|ion|ing)\b", r"\bcontribute (?:as little as|today|now)\b", r"\breader[- ]funded\b", r"\breader funding\b",
+            r"\bsupport (?:our|independent|quality) (?:journalism|newsroom|reporting|work)\b", r"\bbecome a (?:member|supporter|patron)\b",
         ],
     },
     # Headings that open a comment section.
@@ -113,7 +115,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"第\s*\d+\s*页", r"共\s*\d+\s*页", r"返回(?:首页|顶部|列表|目录|上一级)", r"没有了",
         ],
         "en": [
-            r"\b(?:previous|prev|next) (?:article|post|page|story|chapter|entry)\b", r"\b(?:older|newer) (?:posts?|entries|articles)\b",
+            r"\b(?:previous|prev|next) (?:article|post|page|story|chapter|entry|slide|image|photo)\b", r"\b(?:older|newer) (?:posts?|entries|articles)\b",
             r"\bpage \d+ of \d+\b", r"\bback to top\b", r"^(?:«\s*)?previous$", r"^next(?:\s*»)?$",
         ],
     },

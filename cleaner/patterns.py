@@ -93,7 +93,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\b(?:earn|receive) (?:a )?(?:small )?commission\b", r"\baffiliate (?:links?|commission)\b",
             r"\bsubscription\b", r"\bto your inbox\b", r"\bdelivered (?:daily|weekly|every)\b", r"\bsign up\b",
             r"\bshop now\b", r"\bbuy now\b", r"^promoted$", r"\bget (?:the|our) latest\b", r"\bad choices\b",
-            r"\bdonat(?:e|ion|ing)\b", r"\bcontribute (?:as little as|today|now)\b", r"\breader[- ]funded\b", r"\breader funding\b",
+            r"\bdonat(?:e|ion|ing)\b", r"\bcontribute (?:as little as|today|now)\b", r"\breader-funded\b", r"\breader funded\b", r"\breader funding\b",
             r"\bsupport (?:our|independent|quality) (?:journalism|newsroom|reporting|work)\b", r"\bbecome a (?:member|supporter|patron)\b",
         ],
     },

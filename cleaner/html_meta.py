@@ -14,7 +14,7 @@ import regex
 
 from .dates import any_date, find_date
 from .document import Link
-from .scan import fold
+from .scan import mentions
 
 ISO = regex.compile(r"^\s*((?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)")
 # A run of spaces is entered at its start only ((?<!\s)): retried from inside a long run, each alternative is quadratic.
@@ -423,7 +423,7 @@ def _pages(blocks, url, base, rel_pages) -> tuple[Link, ...]:
     for block in blocks:
         if not block.links or block.tokens > 60:
             continue
-        pager = _mentions(block.text, PAGER_MARKS) and bool(PAGER.search(block.text)) or all(PAGE_WORD.match(a) for a, _ in block.links)
+        pager = mentions(block.text, PAGER_MARKS) and bool(PAGER.search(block.text)) or all(PAGE_WORD.match(a) for a, _ in block.links)
         if not pager:
             continue
         for anchor, href in block.links:
@@ -441,11 +441,6 @@ def _pages(blocks, url, base, rel_pages) -> tuple[Link, ...]:
     if len(found) > 60:
         return ()
     return tuple(sorted(found.values(), key=lambda link: _page_number(link.url)))
-
-
-def _mentions(text: str, marks: tuple[str, ...]) -> bool:
-    folded = fold(text)
-    return any(mark in folded for mark in marks)
 
 
 def _page_number(url: str) -> int:
@@ -468,7 +463,7 @@ def _unavailable(title_tag, h1s, blocks, ld) -> str | None:
         free = item.get("isAccessibleForFree")
         if free in (False, "False", "false"):
             return "paywall"
-    if _mentions(short_text, PAYWALL_MARKS) and PAYWALL.search(short_text):
+    if mentions(short_text, PAYWALL_MARKS) and PAYWALL.search(short_text):
         return "paywall"
     if tokens < 300 and LOGIN_WALL.search(short_text):
         return "login"
@@ -482,7 +477,7 @@ NEXT_KEY = regex.compile(r"下一(?:篇|条|章)|后一篇|\bnext(?: article| po
 def _prev_next(blocks, base):
     """('prev' | 'next', Link) for the links of 上一篇/下一篇 and Previous/Next lines, each after its keyword."""
     for block in blocks:
-        if not block.links or block.tokens > 40 or len(block.links) > 3 or not _mentions(block.text, PREV_NEXT_MARKS):
+        if not block.links or block.tokens > 40 or len(block.links) > 3 or not mentions(block.text, PREV_NEXT_MARKS):
             continue
         keys = [(m.start(), "prev") for m in PREV_KEY.finditer(block.text)] + [(m.start(), "next") for m in NEXT_KEY.finditer(block.text)]
         if not keys:

@@ -209,6 +209,7 @@ CONSENT = regex.compile(
     r"|\bconsentimiento\b|\bconsenso\b|\bconsentimento\b|\bçerez|\bciasteczk|クッキー|쿠키",
     regex.IGNORECASE,
 )
+CONSENT_MARKS = ("cookie", "consen", "opt", "tracking technolog", "einwilligung", "traceurs", "çerez", "ciasteczk", "クッキー", "쿠키")
 # "About Jane Doe", "Über Moritz Bachmann": a biography's heading names its writer (case matters, so not a family).
 ABOUT_NAME = regex.compile(r"^(?:About|Über|Sobre|Acerca de|À propos de)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}:?$")
 # A view or read count after a teaser's date: "02-15 1万+", "2023-04-10 8675 阅读", "May 3 1.2k views".

@@ -9,8 +9,8 @@ hundred phrases one by one. So instead:
    phrases that start with a class (`\\d+\\s*条…`) run as they are. What they find are the only places
    where a phrase can match. The tries run in the standard `re` module, several times faster than
    `regex` at skipping to a trie's first characters; where the two read a class differently the trie
-   reads it wider (`\\b` as "no ASCII word character before", `\\w` as any character), so it finds
-   more places, never fewer.
+   reads wider (`\\b` as "no ASCII word character before") or stops before it (`\\d`, `\\w`), so it
+   finds more places, never fewer.
 2. At each place, in order, the phrases that can start with the character there run as one
    alternation, in their original order, anchored at the place; after a hit the scan goes on from its
    end, as `finditer` does. So the hits, their spans and their families are the alternation's.
@@ -37,6 +37,9 @@ WORD = regex.compile(r"\w")
 # Where a trie of prefixes that start at a word boundary can match: wider than regex's \b, which also
 # needs no non-ASCII word character before.
 NO_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
+# Classes the tries' `re` reads narrower than regex in places (its Unicode is older: fewer digits; its \w and \S
+# differ): a prefix stops before them. Its \s and \D hold all that regex's do.
+NARROWER_IN_RE = ("\\d", "\\w", "\\W", "\\S")
 QUANTIFIER = regex.compile(r"[?*+]|\{(\d*)(,?)(\d*)\}")
 SIMPLE_SET = regex.compile(r"\[([^\]\\\[^-][^\]\\\[-]*)\]")
 GROUP = regex.compile(r"\((?:\?:|\?P?<\w+>|(?!\?))")
@@ -153,6 +156,13 @@ def _match_starts(pattern: re.Pattern | regex.Pattern, text: str):
         match = pattern.search(text, match.start() + 1)
 
 
+def mentions(text: str, marks: tuple[str, ...]) -> bool:
+    """Whether the folded text holds one of `marks` (lower case): a cheap test that a pattern needing one of them
+    in every match can skip a text before a regex search."""
+    folded = fold(text)
+    return any(mark in folded for mark in marks)
+
+
 def fold(text: str) -> str:
     """Lower-cased so that IGNORECASE's matches of lower-case ASCII letters read as those letters (İ -> i, ſ -> s, K -> k)."""
     return (text.translate(FOLD) if "\u0130" in text or "\u017f" in text else text).lower()
@@ -183,15 +193,10 @@ def _trie(prefixes: set[tuple[str, ...]]) -> str:
     for prefix in prefixes:
         by_first.setdefault(prefix[0], set()).add(prefix[1:])
     branches = [
-        (regex.escape(atom) if len(atom) == 1 else _wider(atom)) + (_trie(rest) if rest != {()} else "")
+        "" if atom[:2] in NARROWER_IN_RE else (regex.escape(atom) if len(atom) == 1 else atom) + (_trie(rest) if rest != {()} else "")
         for atom, rest in sorted(by_first.items())
     ]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-def _wider(atom: str) -> str:
-    """A class atom as `re` reads it the same or wider: its \\s holds more, its \\w, \\W and \\S others than regex's."""
-    return "[\\d\\D]" + atom[2:] if atom[:2] in ("\\w", "\\W", "\\S") else atom
 
 
 def _starts(phrase: str) -> set[tuple[bool, tuple[str, ...]]] | None:

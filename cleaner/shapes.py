@@ -1,14 +1,23 @@
 """Shape predicates over blocks that several rules share."""
+import regex
+
 from .blocks import SPACE, Block
 from .patterns import DATE_ONLY, ELLIPSIS, NUMBER_ONLY, RELATIVE_TIME, TRAILING_COUNT
+from .scan import mentions
+
+# Every date holds a digit, every relative time a digit or one of these words: a line with neither is no stamp.
+DIGIT = regex.compile(r"\d")  # regex's: its Unicode is newer than the re module's
+WHEN_WORDS = ("今天", "昨天", "前天", "just now", "刚刚", "剛剛")
 
 
 def is_date(block: Block) -> bool:
-    return block.tokens <= 8 and bool(DATE_ONLY.match(block.text))
+    return block.tokens <= 8 and bool(DIGIT.search(block.text)) and bool(DATE_ONLY.match(block.text))
 
 
 def _says_when(text: str, anywhere: bool) -> bool:
     """Only a date, a time or "3 hours ago", maybe with the view count a teaser carries ("02-15 1万+")."""
+    if not DIGIT.search(text) and not mentions(text, WHEN_WORDS):
+        return False
     relative = RELATIVE_TIME.search if anywhere else RELATIVE_TIME.match
     if DATE_ONLY.match(text) or relative(text):
         return True

@@ -22,6 +22,7 @@ SNIPPETS = [
     "相关推荐", "相关评论", "3条评论", "12 条回复", "作 者", "作者：", "来源", "版权所有", "上一篇", "大中小", "中小学", "赞", "评论 (3)",
     "未经授权", "共 5 页", "第2页", "文/", "责任编辑", "阅读 123", "все права защищены", "ВСЕ ПРАВА", "ᲀсе", "ähnliche artikel",
     "Ähnliche", "à lire aussi", "σ", "ς", "Σ", "µ", "\u1e9e", "ß",
+    "第\U00010d42页", "共\U00010d43页", "\U00010d45 条评论", "(c) \U00010d42\U00010d40",  # digits newer than the re module's Unicode
 ]
 TEXTS = st.lists(st.sampled_from(SNIPPETS + list(" \t,.:;!?|/-（）：\u3000\u00a0\u200b")), max_size=12).map("".join)
 
@@ -57,6 +58,12 @@ def test_case_variants_beyond_ascii_match_as_ignorecase_does(texts):
 def test_lower_case_keeps_every_offset():
     """The tries run over lower-cased text: no character may turn into two, or offsets would shift."""
     assert len(EVERY_CHARACTER.translate(FOLD).lower()) == len(EVERY_CHARACTER)
+
+
+def test_digit_is_regex_digit():
+    from cleaner.shapes import DIGIT
+
+    assert set(DIGIT.findall(EVERY_CHARACTER)) == set(regex.findall(r"\d", EVERY_CHARACTER))
 
 
 def test_edge_is_what_the_edge_pattern_strips():
@@ -98,7 +105,10 @@ HEADER_PIECES = ["says", "SAID", "ſays", "replİed", "wrİtes", "Wrote", "write
                  "2024-06-27 09:30", "6/27 9:30", "on June 3 at 9:30", "2019", "20", "19", "June 27, 2024", "27 Jun 2024",
                  "27.06.2024", "06/27/2024", "…", "...", "。。。", "ſ", "İ", "K", "下一页", "第 3 页", "尾页", "Next", "PREV", "«", "»",
                  "上一篇", "前一篇", "后一篇", "Previous article", "Subscribe to continue", "SUBSCRİBERS only", "already a ſubscriber",
-                 "订阅后阅读", "剩余30%未读", "付费内容"]
+                 "订阅后阅读", "剩余30%未读", "付费内容", "Cookies", "COOKİE", "consent", "Opt-out", "tracking technologies",
+                 "Einwilligung", "consentement", "traceurs", "consenso", "Çerez", "ciasteczka", "クッキー", "쿠키", "3 hours ago",
+                 "14H ago", "5分钟前", "今天 09:30", "昨天", "JUST NOW", "juſt now", "刚刚", "剛剛", "٣", "Wednesday November 20, 2019",
+                 "2024年6月27日", "Nov 3"]
 LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,")), max_size=10).map("".join)
 
 
@@ -106,17 +116,22 @@ LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,"
 @given(LINES)
 def test_prefilters_never_skip_a_match(text):
     """The cheap checks that run before a regex only skip texts the regex cannot match."""
-    from cleaner import dates, html_meta, shapes
+    from cleaner import dates, html_meta, patterns, shapes
     from cleaner.rules.comments import COMMENT_HEADER, HEADER_MARKS
 
     for pattern, marks in ((COMMENT_HEADER, HEADER_MARKS), (html_meta.PAGER, html_meta.PAGER_MARKS),
                            (html_meta.PAYWALL, html_meta.PAYWALL_MARKS), (html_meta.PREV_KEY, html_meta.PREV_NEXT_MARKS),
-                           (html_meta.NEXT_KEY, html_meta.PREV_NEXT_MARKS)):
+                           (html_meta.NEXT_KEY, html_meta.PREV_NEXT_MARKS), (patterns.CONSENT, patterns.CONSENT_MARKS)):
         if pattern.search(text):
             assert any(mark in fold(text) for mark in marks), pattern.pattern
     if any(p.search(text) for p in (dates.NUMERIC, dates.MONTH_FIRST, dates.DAY_FIRST, dates.DAY_MONTH_YEAR,
                                     dates.MONTH_DAY_YEAR, dates.DOTTED, dates.SLASHED)):
         assert "19" in text or "20" in text
+    from cleaner.shapes import DIGIT, WHEN_WORDS
+
+    for pattern in (patterns.DATE_ONLY, patterns.RELATIVE_TIME):
+        if pattern.search(text):
+            assert DIGIT.search(text) or any(word in fold(text) for word in WHEN_WORDS), pattern.pattern
     block = blocks.Block(0, text, 0, len(text))
     assert shapes.is_teaser(block) == bool(regex.search(r"(?:…|\.\.\.|。。。)\s*$", text))
 

@@ -1,6 +1,8 @@
+from functools import lru_cache
+
 import regex
 
-from ..scan import fold
+from ..scan import mentions
 from ..shapes import is_paragraph
 from . import remove, rule
 
@@ -22,8 +24,15 @@ def is_post_header(block) -> bool:
     """The header line of a comment or a forum post."""
     if block.tokens > 25:
         return False
-    folded = fold(block.text)
-    return any(mark in folded for mark in HEADER_MARKS) and bool(COMMENT_HEADER.search(block.text, timeout=1.0))
+    # Short lines cached: `repeated` asks again of the lines `comments` asked about (long ones are not kept alive).
+    return (_known_header_line if len(block.text) <= 200 else _header_line)(block.text)
+
+
+def _header_line(text: str) -> bool:
+    return mentions(text, HEADER_MARKS) and bool(COMMENT_HEADER.search(text, timeout=1.0))
+
+
+_known_header_line = lru_cache(maxsize=4096)(_header_line)
 
 
 def _header(page, index: int) -> bool:

@@ -1,4 +1,5 @@
-from ..patterns import CONSENT
+from ..patterns import CONSENT, CONSENT_MARKS
+from ..scan import mentions
 from ..shapes import is_paragraph
 from . import remove, rule
 
@@ -21,7 +22,9 @@ def consent(page):
     Example: "…last paragraph." / "This Cookie Notice explains…" / "First-party Cookies" / … -> removed.
     """
     # Lines other rules took (a "Cookie Policy" notice) still hold the run together.
-    hits = [b.index for b in page.blocks if CONSENT.search(b.text)]
+    if not mentions(page.source, CONSENT_MARKS):  # most pages never name them: one look at the whole page
+        return
+    hits = [b.index for b in page.blocks if mentions(b.text, CONSENT_MARKS) and CONSENT.search(b.text)]
     if len(hits) < MIN_HITS:
         return
     prose = page.prose_before()

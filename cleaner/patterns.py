@@ -211,7 +211,14 @@ CONSENT = regex.compile(
 )
 CONSENT_MARKS = ("cookie", "consen", "opt", "tracking technolog", "einwilligung", "traceurs", "çerez", "ciasteczk", "クッキー", "쿠키")
 # "About Jane Doe", "Über Moritz Bachmann": a biography's heading names its writer (case matters, so not a family).
-ABOUT_NAME = regex.compile(r"^(?:About|Über|Sobre|Acerca de|À propos de)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}:?$")
+ABOUT_NAME = regex.compile(r"^(?:About|Über|Sobre|Acerca de|À propos de)\s+(?!(?:Your|Our|The|This|These|Their|My|His|Her|Us)\b)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}:?$")
+# The first words of a writer's biography: "Louise Matsakis is a staff writer at WIRED", "Jeff Foust (jeff@…) is the
+# editor of …", "Anna Schmidt ist Redakteurin …". Case matters: the name is capitalised.
+BIO_SENTENCE = regex.compile(
+    r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\([^()]{1,60}\))?\s+"
+    r"(?:(?:is|was)\s+(?:a|an|the)\s+[^.]{0,60}?\b(?i:writer|editor|reporter|journalist|contributor|correspondent|columnist|author|producer|critic)"
+    r"|ist\s+[^.]{0,40}?(?i:redakteur|autor|journalist|korrespondent|reporter))"
+)
 # A view or read count after a teaser's date: "02-15 1万+", "2023-04-10 8675 阅读", "May 3 1.2k views".
 TRAILING_COUNT = regex.compile(r"\s[\d,.]++[kKwW万千]?\+?\s*+(?:阅读|浏览|次|views?|reads?)?$", regex.IGNORECASE)
 NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*+[\d,.]++\s*+[kKwW万]?\s*+[)\]）】]?$")  # possessive: "1" + 20,000 spaces was quadratic

@@ -622,3 +622,17 @@ def test_comment_counts_under_every_answer_of_a_qa_page_open_no_comment_section(
     doc = cleaner.clean("\n".join(answers))
     assert not [r for r in doc.removed if r.rule == "comments"]
     assert all(p in doc.body for p in BUS_ARTICLE)
+
+
+def test_a_closing_paragraph_that_introduces_the_writer_goes_and_one_inside_the_article_stays():
+    bio = "Louise Matsakis is a staff writer at WIRED covering Amazon, security, and online platforms."
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + [bio]))
+    assert bio in [r.text for r in doc.removed if r.rule == "author_bio"]
+    inside = cleaner.clean("\n".join(BUS_ARTICLE[:2] + [bio] + BUS_ARTICLE[2:]))
+    assert bio in inside.body
+
+
+def test_about_a_determiner_is_no_biography_heading():
+    section = ["About Your Host", "Hi. I'm Rosanna, a member of the community, and I will show you the old harbour."]
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + section))
+    assert not [r for r in doc.removed if r.rule == "author_bio"]

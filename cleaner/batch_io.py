@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import errno
 import gzip
+import hashlib
 import json
 import os
 import stat
@@ -337,6 +338,9 @@ class OutDir:
         """OUT/<rel>.<ext> for a file, OUT/<rel>/<record>.<ext> for a record; a record whose cleaned name
         is in `taken` (an earlier record of the same file) gets a ~2, ~3... suffix."""
         parts = safe_parts(rel) or ["_"]
+        if "/".join(parts) != rel:
+            # A name that had to be made safe ('a:b.txt' -> 'a_b.txt') could meet one that did not: its hash tells them apart.
+            parts[-1] += "~" + hashlib.sha1(rel.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         if record is not None:
             if len(parts) == 1 and parts[0] in RESERVED:
                 parts[0] += "_"  # a top-level errors.jsonl full of records must not clash with OUT/errors.jsonl

@@ -297,9 +297,6 @@ def test_a_symlink_to_a_folder_outside_in_dir_writes_inside_out_only(tmp_path):
     assert (tmp_path / "out/link/page.txt.txt").exists() and (tmp_path / "out/alias.txt.txt").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="batch_io.safe_parts maps 'a:b.txt' and 'a_b.txt' (and 'c\\\\d.txt' and 'c/d.txt') to "
-                   "one output file: the second page silently replaces the first (formats json, txt, md); the names need "
-                   "an injective escape, which changes the documented naming, so it is left to the batch's owner")
 def test_two_inputs_never_share_an_output_file(tmp_path):
     src = tmp_path / "in"
     (src / "c").mkdir(parents=True)

@@ -124,9 +124,12 @@ def test_an_input_that_vanishes_or_changes_kind_mid_run_is_an_error_and_the_rest
     src = tmp_path / "in"
     src.mkdir()
     for n in range(12):
-        (src / f"p{n:02d}.txt").write_text(article(n) + (f"SABOTAGE {src / 'p07.txt'} {how}\n" if n == 0 else ""), encoding="utf-8")
+        text = article(n) + f"SABOTAGE {src / 'p07.txt'} {how}\n" if n == 0 else article(n) * (40 if n < 7 else 1)
+        (src / f"p{n:02d}.txt").write_text(text, encoding="utf-8")
     started = time.monotonic()
-    report = batch(src, tmp_path / "out", workers=2, extra_rules=(saboteur,))  # p07 is listed before p00 is cleaned
+    # p07 is listed before p00 is cleaned (two workers keep eight pages in flight); the long pages between keep
+    # the other worker busy, so that p07 is read well after p00's sabotage, even on a busy machine.
+    report = batch(src, tmp_path / "out", workers=2, extra_rules=(saboteur,))
     assert time.monotonic() - started < 60
     errors = lines(tmp_path / "out/errors.jsonl")
     assert [(e["path"], e["kind"]) for e in errors] == [("p07.txt", "read_error")]

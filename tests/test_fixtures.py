@@ -32,6 +32,8 @@ KNOWN: dict[tuple[str, str], str] = {
                                            "of short lines (HTML mode keeps it)",
     ("magic-html-bench:3a43c342", "keep"): "outside_article: a Flarum thread's question and last reply sit between the posts' "
                                            "header lines and are cut as gaps (HTML mode keeps them)",
+    ("chinese-wce:0df12126", "keep"): "outside_article: the admissions table under the prose (short cells, no sentences) is cut "
+                                      "as a gap (HTML mode keeps it)",
     ("scrapinghub:c4a3637c", "keep"): "outside_article: the lead line, unpunctuated, joins the 19-line menu gap above the article",
     ("scrapinghub:85439e26", "keep"): "outside_article: the first paragraph of a Japanese article (no spaces, few tokens per "
                                       "character) scores as part of the header gap",

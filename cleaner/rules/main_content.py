@@ -70,6 +70,8 @@ TEASER_LINKED = 0.8  # link share of a headline
 TEASER_HEADLINE = 4.0  # words (CJK characters count half)
 TEASER_SHARE = 0.6  # of the items marked up alike that hold a headline
 TEASER_TEXT = 40.0  # mean text value of a teaser, beyond its headline
+TABLE_CHARS = 100
+TABLE_LINKED = 0.05
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
 
@@ -261,9 +263,14 @@ def select(page, thread: bool = False):
     if parent >= 0:
         threshold = max(10.0, SIBLING_SHARE * top)
         for child in tree.kids[parent].values():
-            if child == best or child in bad or scores[child] <= 0:
+            if child == best or child in bad:
                 continue
             density = linked[child] / chars[child] if chars[child] else 1.0
+            if _tag(tree.seg[child]) == "table" and chars[child] >= TABLE_CHARS and density < TABLE_LINKED:
+                chosen.append(child)  # a table of data beside the article's text: many short cells, no links
+                continue
+            if scores[child] <= 0:
+                continue
             if final[child] >= threshold or (not tree.kids[child] and density < 0.25 and scores[child] >= 8):
                 chosen.append(child)
     chosen += [s for s in alike if s not in chosen]

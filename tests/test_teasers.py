@@ -95,3 +95,13 @@ def test_the_article_above_a_list_is_never_part_of_its_first_item():
     doc = cleaner.clean("\n".join(ARTICLE + cards))
     assert all(p in doc.body for p in ARTICLE)
     assert "Storm warning number 0 issued for the whole coast" in removed_by(doc, "teasers")
+
+
+def test_a_list_of_long_bulleted_headlines_after_the_article_is_outside_it():
+    article = ["雄安新区的规划建设以来，各项工作稳步推进，基础设施建设不断加快，公共服务水平持续提升，吸引了大量企业和人才入驻。"] * 3
+    headlines = ["* オープンから１ヵ月半！ 東京の新名所 豊洲「千客万来」で見せつけられた海外と日本の超格差について考える",
+                 "* 「新幹線が通ると値段は４、５倍に」ニセコの市街地を転売ヤーが買い占める外国人は空き家対策の救世主なのか",
+                 "* 住宅地での発砲規制緩和へ＝クマ被害増加を受けて環境省が検討を開始、自治体の判断で可能に"]
+    doc = cleaner.clean("\n".join([f"{p}{n}" for n, p in enumerate(article)] + headlines))
+    assert not [h for h in headlines if h in doc.body]
+    assert article[0] + "0" in doc.body

@@ -636,3 +636,10 @@ def test_about_a_determiner_is_no_biography_heading():
     section = ["About Your Host", "Hi. I'm Rosanna, a member of the community, and I will show you the old harbour."]
     doc = cleaner.clean("\n".join(BUS_ARTICLE + section))
     assert not [r for r in doc.removed if r.rule == "author_bio"]
+
+
+def test_a_date_on_a_short_line_after_the_article_is_the_published_date_when_no_byline_has_one():
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + ["Michael Mäser , 02.02.2022"]))
+    assert doc.metadata.published == "2022-02-02"
+    dated = cleaner.clean("\n".join(["Published: March 3, 2021"] + BUS_ARTICLE + ["Michael Mäser , 02.02.2022"]))
+    assert dated.metadata.published == "2021-03-03"

@@ -2,13 +2,15 @@ import regex
 
 from ..dates import any_date, find_date
 from ..shapes import is_date
-from . import remove, rule
+from . import note, remove, rule
 
 VALUE = r"\s*[:：]?\s*([^\s|｜/,，;；()（）]{2,30})"
 AUTHOR = regex.compile(r"(?:作\s*者|^文\s*[/|｜:：]|记\s*者|编\s*辑|written by|^by)" + VALUE, regex.IGNORECASE)
 ENGLISH_NAME = regex.compile(r"(?:^by|written by)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})", regex.IGNORECASE)
 SOURCE = regex.compile(r"(?:来\s*源|出\s*处|source)" + VALUE, regex.IGNORECASE)
 VIEWS = regex.compile(r"(?:阅读|浏览|点击|访问|views?)\s*(?:量|数|次数|人数)?\s*[:：]?\s*(\d[\d,]*)", regex.IGNORECASE)
+HEAD_ZONE = 30
+TAIL_ZONE = 5
 PLACEHOLDER = {"投稿用户", "admin", "佚名", "未知", "匿名", "本站", "小编", "网友"}
 
 
@@ -39,6 +41,8 @@ def byline(page):
     articles.
     False positives: longer blocks and sentences are prose ("By taking off the top half...",
     "the study, published in Nature, ...") and stay.
+    With no dated byline, the first date on a short line among the 30 blocks above the article or the 5
+    after it is `published` (a note: the line stays).
     Example: "作者：张三 来源：新华网 2024-06-27 10:00" -> author 张三, source 新华网, published.
     """
     start = page.lead
@@ -48,3 +52,20 @@ def byline(page):
         bare_date = is_date(block) and block.index <= start
         if keyed or bare_date:
             yield remove(block.index, "byline or date line" if keyed else "date line before the article", **_parse(block.text))
+    date = _nearby_date(page)
+    if date:
+        yield note(published=date)  # merged after the bylines' own dates, which win
+
+
+def _nearby_date(page) -> str | None:
+    """A date on a short line near the article's start, or just after its end, when no byline gave one:
+    "Michael Mäser , 02.02.2022", "Gespeichert von human am 7. Juli 2019 - 18:44"."""
+    if not page.blocks:
+        return None
+    lead, (_, end) = page.lead, page.core
+    near = [*range(max(0, lead - HEAD_ZONE), lead + 1), *range(end, min(len(page.blocks), end + TAIL_ZONE))]
+    for index in near:
+        block = page.blocks[index]
+        if block.tokens <= 15 and (date := any_date(block.text)):
+            return date
+    return None

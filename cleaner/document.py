@@ -55,18 +55,48 @@ class Metadata:
 
     def merged(self, update: dict) -> Metadata:
         """First value wins for scalars; tuples and counters accumulate without repeats."""
-        changes = {}
-        for key, value in update.items():
-            current = getattr(self, key)
-            if isinstance(current, tuple):
-                extra = tuple(v for v in value if v not in current)
-                if extra:
-                    changes[key] = current + extra
-            elif isinstance(current, dict):
-                changes[key] = {**value, **current}
-            elif current in (None, False) and value not in (None, ""):
-                changes[key] = value
+        return self.merged_all((update,))
+
+    def merged_all(self, updates) -> Metadata:
+        """`merged` with each update in turn, in one pass: a tuple's items are looked up in a set, not rescanned
+        for every update (a long page's related links made that quadratic)."""
+        changes: dict = {}
+        seen: dict[str, set | None] = {}  # per tuple field, its items; None when they are not hashable
+        for update in updates:
+            for key, value in update.items():
+                current = changes.get(key, getattr(self, key))
+                if isinstance(current, tuple):
+                    if key not in seen:
+                        seen[key] = _add(set(), current)
+                    extra = _new_items(value, current, seen[key])
+                    if extra:
+                        changes[key] = current + extra
+                        seen[key] = _add(seen[key], extra)
+                elif isinstance(current, dict):
+                    changes[key] = {**value, **current}
+                elif current in (None, False) and value not in (None, ""):
+                    changes[key] = value
         return replace(self, **changes) if changes else self
+
+
+def _add(known: set | None, items) -> set | None:
+    """`known` with `items` added; None (compare one by one) once an item is not hashable."""
+    if known is None:
+        return None
+    try:
+        known.update(items)
+    except TypeError:
+        return None
+    return known
+
+
+def _new_items(value, current: tuple, known: set | None) -> tuple:
+    if known is not None:
+        try:
+            return tuple(v for v in value if v not in known)
+        except TypeError:
+            pass
+    return tuple(v for v in value if v not in current)
 
 
 METADATA_FIELDS = frozenset(f.name for f in fields(Metadata))

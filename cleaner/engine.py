@@ -87,16 +87,17 @@ class Cleaner:
         except TimeoutError as error:  # the phrase scan has a time budget that grows with the text
             raise RuleFailed("phrase scanner", error) from error
         meta = Metadata(encoding=encoding, flags=_input_flags(source) + tuple(declared.get("flags", ())))
+        updates: list[dict] = []  # metadata from the findings, merged once at the end
         whole: list[tuple[Block, str, str, str]] = []  # (block, rule, kind, reason)
         parts: dict[int, list[tuple[int, int, str, str, str]]] = {}
         for rule in self.rules:
             try:
                 findings = list(rule(page))
             except (TimeoutError, RecursionError) as error:
-                meta = meta.merged({"flags": (f"rule {rule.name} skipped: {type(error).__name__}",)})
+                updates.append({"flags": (f"rule {rule.name} skipped: {type(error).__name__}",)})
                 continue
             for finding in findings:
-                meta = meta.merged({k: v for k, v in finding.meta.items() if k in METADATA_FIELDS})
+                updates.append({k: v for k, v in finding.meta.items() if k in METADATA_FIELDS})
                 if finding.span is not None:
                     index = finding.blocks[0]
                     if index not in page.claimed:
@@ -105,7 +106,7 @@ class Cleaner:
                 for index in finding.blocks:
                     if page.claim(index, rule.name):
                         whole.append((blocks[index], rule.name, rule.kind, finding.reason))
-        whole, meta = _guard(whole, blocks, meta)
+        whole, meta = _guard(whole, blocks, meta.merged_all(updates))
         return _build(blocks, source, whole, parts, meta, url, mode)
 
 

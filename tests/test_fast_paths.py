@@ -3,12 +3,14 @@ alternation run over each text, and a block's shape is what the block patterns c
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import blocks
+from cleaner.document import Link, Metadata
 from cleaner.patterns import compile_scanner
 from cleaner.scan import FOLD, Scanner, fold, timeout_for
 
@@ -149,3 +151,29 @@ def test_the_fast_scanner_reads_every_phrase_of_the_families():
             except Unreadable:
                 unreadable.append((family, phrase))
     assert not unreadable
+
+
+LINKS = st.builds(Link, title=st.sampled_from(["a", "b", None]), url=st.sampled_from(["/1", "/2"]))
+UPDATES = st.lists(st.fixed_dictionaries({}, optional={
+    "related": st.lists(LINKS, max_size=3).map(tuple), "flags": st.lists(st.sampled_from(["x", "y"]), max_size=2).map(tuple),
+    "title": st.sampled_from([None, "", "T", "U"]), "counters": st.dictionaries(st.sampled_from(["views"]), st.integers(0, 9)),
+    "keywords": st.lists(st.sampled_from([["unhashable"], "k"]), max_size=2).map(tuple)}), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(UPDATES)
+def test_merging_updates_at_once_is_merging_them_in_turn(updates):
+    one_by_one = Metadata()
+    for update in updates:  # the plain rule: first scalar wins, tuples gain what they lack, counters accumulate
+        changes = {}
+        for key, value in update.items():
+            current = getattr(one_by_one, key)
+            if isinstance(current, tuple):
+                if extra := tuple(v for v in value if v not in current):
+                    changes[key] = current + extra
+            elif isinstance(current, dict):
+                changes[key] = {**value, **current}
+            elif current in (None, False) and value not in (None, ""):
+                changes[key] = value
+        one_by_one = replace(one_by_one, **changes)
+    assert Metadata().merged_all(updates) == one_by_one

@@ -23,12 +23,12 @@ def author_bio(page):
     a "Jane Doe is a reporter" paragraph with more of the article after it is the article's.
     Example: "…last paragraph." / "About Brigit Katz" / "Brigit Katz is a freelance writer…" -> both removed.
     """
-    prose = page.prose_before()
+    prose, closing = page.prose_before(), _closing_paragraphs(page)
     for block in page.free():
         heading = block.tokens <= 6 and (page.coverage(block.index, "bio") > 0.8 or ABOUT_NAME.match(block.text))
         if heading and prose[block.index] >= MIN_PROSE:
             yield remove([block.index, *_bio(page, block.index + 1)], f"the writer's biography under {block.text!r}")
-        elif BIO_SENTENCE.match(block.text) and prose[block.index] >= MIN_PROSE and _last_words(page, block):
+        elif BIO_SENTENCE.match(block.text) and prose[block.index] >= MIN_PROSE and block.index in closing:
             yield remove(block.index, "the writer's biography at the article's end")
 
 def _bio(page, start: int) -> list[int]:
@@ -43,9 +43,14 @@ def _bio(page, start: int) -> list[int]:
     return taken
 
 
-def _last_words(page, block) -> bool:
-    """At the end of the article: no more than one paragraph of the region follows it."""
-    if block.tokens > MAX_BIO_TOKENS or not page.in_region(block.index):
-        return False
-    after = (b for b in page.blocks[block.index + 1 :] if b.index not in page.claimed and page.in_region(b.index))
-    return sum(1 for b in after if is_paragraph(b)) <= 1
+def _closing_paragraphs(page) -> set[int]:
+    """The blocks of the region after which at most one of its paragraphs follows: the article's last words."""
+    closing, after = set(), 0
+    for block in reversed(page.blocks):
+        if after > 1:
+            break
+        if block.index not in page.claimed and page.in_region(block.index):
+            if block.tokens <= MAX_BIO_TOKENS:
+                closing.add(block.index)
+            after += is_paragraph(block)
+    return closing

@@ -27,10 +27,10 @@ def consent(page):
     hits = [b.index for b in page.blocks if mentions(b.text, CONSENT_MARKS) and CONSENT.search(b.text)]
     if len(hits) < MIN_HITS:
         return
-    prose = page.prose_before()
+    prose, lead = page.prose_before(), page.lead
     for run in _runs(hits):
         first, last = run[0], run[-1]
-        if any(page.lead <= i < first and i not in page.claimed and is_paragraph(page.blocks[i]) for i in hits):
+        if any(lead <= i < first and i not in page.claimed and is_paragraph(page.blocks[i]) for i in hits):
             return  # the article itself speaks of cookies: what follows may be more of it
         if len(run) >= MIN_HITS and len(run) >= MIN_SHARE * (last - first + 1) and prose[first] >= MIN_PROSE:
             span = [i for i in range(first, last + 1) if i not in page.claimed]

@@ -456,28 +456,30 @@ def test_extra_rule_can_be_combined_with_disable():
     assert_removed(doc, line, "promo_codes", kind="ad")
 
 
+BUS_ARTICLE = [
+    ("The council voted on Tuesday to expand the bus network, adding four routes that will connect the eastern "
+     "suburbs with the central station by next spring, officials said."),
+    ("Officials said the plan would cost about 12 million dollars a year, paid for by fares, state grants and a "
+     "small increase in parking fees downtown, and that service would begin in March."),
+    ("Residents who spoke at the meeting mostly welcomed the change, although some asked for later evening "
+     "service and more frequent buses on weekends, which the council promised to study."),
+    ("The first of the new routes will run every twelve minutes at peak hours, and the council expects about "
+     "nine thousand riders a day once all four are open, according to its own forecast."),
+    ("Construction of the shelters and the new stops starts in January; the city will publish the timetables "
+     "online a month before the first buses run, and print copies will be at every library."),
+]
+
+
 def test_comments_stamped_days_ago_at_a_time_go():
-    article = [
-        ("The council voted on Tuesday to expand the bus network, adding four routes that will connect the eastern "
-         "suburbs with the central station by next spring, officials said."),
-        ("Officials said the plan would cost about 12 million dollars a year, paid for by fares, state grants and a "
-         "small increase in parking fees downtown, and that service would begin in March."),
-        ("Residents who spoke at the meeting mostly welcomed the change, although some asked for later evening "
-         "service and more frequent buses on weekends, which the council promised to study."),
-        ("The first of the new routes will run every twelve minutes at peak hours, and the council expects about "
-         "nine thousand riders a day once all four are open, according to its own forecast."),
-        ("Construction of the shelters and the new stops starts in January; the city will publish the timetables "
-         "online a month before the first buses run, and print copies will be at every library."),
-    ]
     said = ("I think we'll see similar updates to what the other lines received. The gaps on the eastern side are large, "
             "and a night route makes sense along with the new express stops, even if it costs a little more.")
     thread = []
     for name, when in [("Woyzeck", "2 days ago at 07:52 am"), ("Nick A", "2 days ago at 07:47 am"), ("fmcshan", "2 days ago at 07:50 am")]:
         thread += [name, when, said, "Rating: 12 Votes"]
-    doc = cleaner.clean("\n".join(article + thread))
+    doc = cleaner.clean("\n".join(BUS_ARTICLE + thread))
     assert said not in doc.body
     assert "2 days ago at 07:52 am" in [r.text for r in doc.removed if r.rule == "comments"]
-    assert all(p in doc.body for p in article)
+    assert all(p in doc.body for p in BUS_ARTICLE)
 
 
 def test_a_more_from_heading_opens_a_related_list():
@@ -516,18 +518,6 @@ def test_repeated_lines_on_a_page_that_is_not_a_thread_are_left_to_the_other_rul
     assert not [r for r in cleaner.clean(_thread(headers=False)).removed if r.rule == "repeated"]
 
 
-BUS_ARTICLE = [
-    ("The council voted on Tuesday to expand the bus network, adding four routes that will connect the eastern "
-     "suburbs with the central station by next spring, officials said."),
-    ("Officials said the plan would cost about 12 million dollars a year, paid for by fares, state grants and a "
-     "small increase in parking fees downtown, and that service would begin in March."),
-    ("Residents who spoke at the meeting mostly welcomed the change, although some asked for later evening "
-     "service and more frequent buses on weekends, which the council promised to study."),
-    ("The first of the new routes will run every twelve minutes at peak hours, and the council expects about "
-     "nine thousand riders a day once all four are open, according to its own forecast."),
-    ("Construction of the shelters and the new stops starts in January; the city will publish the timetables "
-     "online a month before the first buses run, and print copies will be at every library."),
-]
 
 
 @pytest.mark.parametrize("heading", ["About Brigit Katz", "About the author", "Über Moritz Bachmann", "作者简介"])

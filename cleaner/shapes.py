@@ -57,3 +57,14 @@ def is_paragraph(block: Block) -> bool:
 def is_list_entry(block: Block) -> bool:
     """What follows a list heading: bullets, short titles, dates, counts, teasers."""
     return block.bullet or is_date(block) or is_number(block) or is_teaser(block) or (block.tokens <= 25 and not block.ends_sentence)
+
+
+def clusters(indices: list[int], max_step: int) -> list[list[int]]:
+    """Sorted block indices split where two neighbours lie more than `max_step` apart."""
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and index - runs[-1][-1] <= max_step:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs

@@ -31,6 +31,7 @@ def author_bio(page):
         elif BIO_SENTENCE.match(block.text) and prose[block.index] >= MIN_PROSE and block.index in closing:
             yield remove(block.index, "the writer's biography at the article's end")
 
+
 def _bio(page, start: int) -> list[int]:
     """The writer's name line, if any ("Bobins Abraham"), and the paragraph about them."""
     taken = []

@@ -18,6 +18,7 @@ COMMENT_HEADER = regex.compile(
 HEADER_MARKS = (":", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied")
 MIN_ARTICLE_TOKENS = 100
 MAX_BARS = 3
+THREAD_HEADERS = 3
 
 
 def is_post_header(block) -> bool:
@@ -33,6 +34,11 @@ def _header_line(text: str) -> bool:
 
 
 _known_header_line = lru_cache(maxsize=4096)(_header_line)
+
+
+def is_thread(page) -> bool:
+    """Three or more post headers on the page: a thread, whose posts are stamped and carry furniture of their own."""
+    return sum(is_post_header(b) for b in page.blocks) >= THREAD_HEADERS
 
 
 def _header(page, index: int) -> bool:

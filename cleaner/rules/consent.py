@@ -1,6 +1,6 @@
 from ..patterns import CONSENT, CONSENT_MARKS
 from ..scan import mentions
-from ..shapes import is_paragraph
+from ..shapes import clusters, is_paragraph
 from . import remove, rule
 
 MIN_HITS = 4
@@ -28,7 +28,7 @@ def consent(page):
     if len(hits) < MIN_HITS:
         return
     prose, lead = page.prose_before(), page.lead
-    for run in _runs(hits):
+    for run in clusters(hits, MAX_GAP):
         first, last = run[0], run[-1]
         if any(lead <= i < first and i not in page.claimed and is_paragraph(page.blocks[i]) for i in hits):
             return  # the article itself speaks of cookies: what follows may be more of it
@@ -36,13 +36,3 @@ def consent(page):
             span = [i for i in range(first, last + 1) if i not in page.claimed]
             yield remove(span, f"cookie and consent text ({len(run)} of {last - first + 1} blocks speak of it)")
 
-
-def _runs(hits: list[int]) -> list[list[int]]:
-    runs, run = [], hits[:1]
-    for index in hits[1:]:
-        if index - run[-1] <= MAX_GAP:
-            run.append(index)
-        else:
-            runs.append(run)
-            run = [index]
-    return runs + [run]

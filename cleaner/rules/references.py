@@ -1,12 +1,13 @@
 import regex
 
+from ..shapes import clusters
 from . import remove, rule
 
 # A footnote that links back to where it is cited: "^ Smith, J. (2010)…", "1. ^ 跳转到： 1.0 1.1 …", "↑ …".
 BACKLINKED = regex.compile(r"^(?:\d{1,3}[.)]\s*)?[\^↑]\s")
 HEADING = regex.compile(
     r"^(?:references|notes|footnotes|sources|citations|参考(?:资料|文献)|脚注|注释|參考(?:資料|文獻)|腳註|einzelnachweise|"
-    r"anmerkungen|références|notes et références|referencias|referências|примечания|источники|出典|脚注|각주|참고 문헌)$",
+    r"anmerkungen|références|notes et références|referencias|referências|примечания|источники|出典|각주|참고 문헌)$",
     regex.IGNORECASE,
 )
 MIN_NOTES = 3
@@ -27,15 +28,7 @@ def references(page):
     notes = [b.index for b in page.blocks if b.index not in page.claimed and BACKLINKED.match(b.text)]
     if len(notes) < MIN_NOTES:
         return
-    runs, run = [], [notes[0]]
-    for index in notes[1:]:
-        if index - run[-1] <= MAX_GAP + 1:
-            run.append(index)
-        else:
-            runs.append(run)
-            run = [index]
-    runs.append(run)
-    for run in runs:
+    for run in clusters(notes, MAX_GAP + 1):
         start = run[0]
         if start > 0 and HEADING.match(page.blocks[start - 1].text) and start - 1 not in page.claimed:
             start -= 1

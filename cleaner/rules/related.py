@@ -76,7 +76,6 @@ def related(page):
         i = j
 
 
-
 def _link_line(page, block) -> bool:
     """A related phrase, then the title of another article on the same line: in HTML a link ("推荐阅读：<a>…</a>"),
     in text a colon and a title that is no sentence ("Baca juga: Banjir Lahar Dingin di Sumbar")."""

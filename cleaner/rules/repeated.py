@@ -1,9 +1,8 @@
 from . import remove, rule
-from .comments import is_post_header
+from .comments import is_thread
 
 MIN_REPEATS = 3
 MAX_TOKENS = 8
-MIN_HEADERS = 3
 
 
 @rule("repeated", kind="navigation")
@@ -20,7 +19,7 @@ def repeated(page):
     Example: "Re: What did you dream about?" / "Nancy Roussy" / "Joined: Jan 2013" / "Posts: 16,487" /
     a post, five times -> the member's name, "Joined" and "Posts" lines removed.
     """
-    if sum(is_post_header(b) for b in page.blocks) < MIN_HEADERS:
+    if not is_thread(page):
         return
     for block in page.free():
         if block.repeats >= MIN_REPEATS and 0 < block.tokens <= MAX_TOKENS and not block.ends_sentence:

@@ -6,7 +6,7 @@ import regex
 from ..document import Link
 from ..shapes import is_bare_stamp, is_paragraph, is_stamp
 from . import remove, rule
-from .comments import is_post_header
+from .comments import is_thread
 
 MIN_ITEMS = 3
 MAX_PERIOD = 5
@@ -42,7 +42,7 @@ def teasers(page):
     Example: "Woman risks her life to save a koala" / "At least six people have died…" / "14H ago",
     three times or more -> removed.
     """
-    if sum(is_post_header(b) for b in page.blocks) >= 3:
+    if is_thread(page):
         return  # a thread: its posts are stamped too
     for stamps in _lists(page):
         period = Counter(b - a for a, b in itertools.pairwise(stamps)).most_common(1)[0][0]

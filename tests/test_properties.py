@@ -264,16 +264,21 @@ def test_text_pages_are_accounted_with_offsets_into_the_input(text):
 AS_TEXT = Cleaner()  # a body is text: clean() would take one that starts with '<p>' (the page's text) for HTML
 
 
+def assert_the_body_cleans_to_itself(page):
+    """The body, cleaned again as text (a body is text), comes back unchanged."""
+    doc = clean_checked(page)
+    if doc is None or not doc.body:
+        return
+    again = AS_TEXT.clean_text(doc.body)
+    assert again.body == doc.body, f"second pass removed {[(r.rule, r.reason, r.text[:40]) for r in again.removed][:5]}"
+
+
 @settings(examples(150))
 @given(pages())
 @example("Home | News | Sport | Weather\nBridge repairs begin\nBridge repairs begin\n")  # no region: head zone moved
 @example("Bridge repairs begin\n" * 3)  # no prose: each pass took the next copy for the title
 def test_cleaning_the_body_again_changes_nothing(text):
-    doc = clean_checked(text)
-    if doc is None or not doc.body:
-        return
-    again = AS_TEXT.clean_text(doc.body)
-    assert again.body == doc.body, f"second pass removed {[(r.rule, r.reason, r.text[:40]) for r in again.removed][:5]}"
+    assert_the_body_cleans_to_itself(text)
 
 
 HTML_NOT_IDEMPOTENT = (
@@ -291,11 +296,7 @@ HTML_NOT_IDEMPOTENT = (
 @settings(examples(150), phases=(Phase.explicit, Phase.generate))  # no shrinking: the reason holds the minimal example
 @given(html_pages())
 def test_cleaning_an_html_pages_body_again_changes_nothing(html):
-    doc = clean_checked(html)
-    if doc is None or not doc.body:
-        return
-    again = AS_TEXT.clean_text(doc.body)
-    assert again.body == doc.body, f"second pass removed {[(r.rule, r.reason, r.text[:40]) for r in again.removed][:5]}"
+    assert_the_body_cleans_to_itself(html)
 
 
 @settings(examples(100))

@@ -143,6 +143,14 @@ def test_article_kept_and_furniture_removed_with_reasons_and_paths():
     assert share.path and "share" in share.path and share.reason
 
 
+def test_an_article_a_breadcrumb_wraps_stays():
+    """An unclosed `<div class="breadcrumb">` holds the rest of the page: a breadcrumb never holds an article,
+    so the element holding most of the page's text is not one, whatever its name."""
+    crumb = "<div class='breadcrumb'><a href='/'>首页</a> &gt; <a href='/shi'>诗词</a>"
+    doc = cleaner.clean(page(f"{crumb}<div class='article-content'>{ARTICLE_ZH}</div></div>"))
+    assert "这是第0段正文" in doc.body and "这是第7段正文" in doc.body
+
+
 def test_text_rules_still_run_inside_the_article_container():
     article = ARTICLE_ZH + "<p>本文版权归原作者所有，如有侵权请联系删除。</p>"
     doc = cleaner.clean(page(f"<div class='content'>{article}</div>"))

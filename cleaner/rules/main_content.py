@@ -56,8 +56,8 @@ ARTICLE_LIFT = 3  # how far up an <article> element may lift the container
 ARTICLE_SHARE = 0.7
 THREAD = frozenset({'reply', 'replies', 'answer', 'answers', 'posts', 'floor', 'huifu', 'postlist', 'thread'})
 # Whole names that mean furniture even on an element holding most of the page's text (a long comment thread).
-UNAMBIGUOUS = frozenset({'comments', 'comment', 'pinglun', 'disqus', 'sidebar', 'footer', 'copyright', 'related', 'breadcrumb',
-                         'breadcrumbs', 'pagination', 'share', 'social'})
+# Not breadcrumb, pager nor share bar: one that holds most of the text wraps the article by unclosed markup.
+UNAMBIGUOUS = frozenset({'comments', 'comment', 'pinglun', 'disqus', 'sidebar', 'footer', 'copyright', 'related'})
 EXACT = "class/id named "
 SUM_GUARD = 0.4
 CONTAINERS = frozenset({'div', 'td', 'section', 'article', 'main', 'body', 'center', 'font', 'span', 'form', 'th'})

@@ -36,6 +36,7 @@ FRAGILE = frozenset(["noscript", "button", "select", "textarea", "object", "embe
 BLOCK = frozenset(
     ["html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dl", "dt", "dir", "div", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "noframes", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
+META_TAGS = frozenset(["meta", "link", "title", "script", "base"])  # of the skipped ones, those metadata is read from
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # What makes a table cell a layout cell (its own blocks) rather than a data cell (one row, one block).
 CELL_BREAKERS = frozenset(["p", "div", "table", "ul", "ol", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "section", "article", "form"])
@@ -145,12 +146,13 @@ def _body(root):
 
 
 class _Frame:
-    __slots__ = ("block", "counts", "emitted", "hints", "href", "path", "pieces", "simple", "tag")
+    __slots__ = ("block", "counts", "depth", "emitted", "hints", "href", "path", "pieces", "simple", "tag")
 
-    def __init__(self, tag, path, hints, block):
+    def __init__(self, tag, path, hints, block, depth):
         self.tag = tag
         self.path = path
         self.hints = hints
+        self.depth = depth  # the path's "/" count
         self.counts = None
         self.block = block
         self.simple = False
@@ -165,14 +167,12 @@ class _Walker:
     def __init__(self, base: str | None):
         self.base = base
         self.raw: list[tuple] = []  # (text, tag, path, hints, link_density, links, heading, bullet)
-        self.buf: list[str] = []
-        self.chars = 0
+        self.buf: list[str] = []  # the text pieces of the block being read (emptied in place: walk holds it)
         self.link_chars = 0
         self.links: list[tuple[str, str]] = []
         self.open_links: list[_Frame] = []
         self.pre = 0
         self.meta: list[etree._Element] = []  # meta, link, title, ld+json scripts, time, itemprop, rel=next
-        self.frames = 0
         self.revealing: set | None = None  # elements holding a `visibility:visible` descendant
 
     def hides(self, el, style: str) -> bool:
@@ -192,18 +192,22 @@ class _Walker:
 
     def text(self, piece: str) -> None:
         self.buf.append(piece)
-        self.chars += len(piece)
         if self.open_links:
-            self.link_chars += len(piece)
-            for frame in self.open_links:
-                frame.pieces.append(piece)
+            self.linked(piece)
+
+    def linked(self, piece: str) -> None:
+        """A piece of text read inside the open links: link text, and part of each one's anchor."""
+        self.link_chars += len(piece)
+        for frame in self.open_links:
+            frame.pieces.append(piece)
 
     def flush(self, owner: _Frame) -> None:
         if not self.buf:
             return
         raw = "".join(self.buf)
+        self.buf.clear()
         if raw.isspace():  # the white space between elements, most flushes: no block, no link text
-            self.buf, self.chars, self.link_chars, self.links = [], 0, 0, []
+            self.link_chars, self.links = 0, []
             for frame in self.open_links:
                 frame.pieces = []
             return
@@ -214,8 +218,8 @@ class _Walker:
                 links.append((anchor, frame.href))
                 frame.emitted = True
             frame.pieces = []
-        density = min(1.0, self.link_chars / self.chars) if self.chars else 0.0
-        self.buf, self.chars, self.link_chars, self.links = [], 0, 0, []
+        density = min(1.0, self.link_chars / len(raw))
+        self.link_chars, self.links = 0, []
         heading = HEADINGS.get(owner.tag, 0)
         if self.pre:
             for line in raw.splitlines():
@@ -229,25 +233,26 @@ class _Walker:
             self.raw.append((text, owner.tag, owner.path, owner.hints, density, tuple(links), heading, owner.tag == "li"))
 
     def walk(self, root) -> None:
-        stack: list[_Frame] = []
-        top = _Frame("#root", "", "", True)
-        top.counts = {}
+        stack: list[_Frame | None] = []
+        top = _Frame("#root", "", "", True, 0)
         owners = [top]
+        buf, open_links, text, flush, meta = self.buf, self.open_links, self.text, self.flush, self.meta
         walker = etree.iterwalk(root, events=("start", "end"))
+        skip = walker.skip_subtree
         for event, el in walker:
             if event == "start":
                 tag = el.tag
                 if not isinstance(tag, str):
-                    walker.skip_subtree()
+                    skip()
                     stack.append(None)
                     continue
                 tag = tag.lower()
-                if (tag in SKIP and not (tag in FRAGILE and len(el) > 3)) or tag == "br":
-                    if tag in ("meta", "link", "title", "script", "base"):
-                        self.meta.append(el)
+                if tag in SKIP and not (tag in FRAGILE and len(el) > 3) or tag == "br":
+                    if tag in META_TAGS:
+                        meta.append(el)
                     elif tag == "br":
-                        self.flush(owners[-1])
-                    walker.skip_subtree()
+                        flush(owners[-1])
+                    skip()
                     stack.append(None)
                     continue
                 attrib = el.attrib
@@ -258,20 +263,21 @@ class _Walker:
                     if attrib.get("style") and self.hides(el, attrib["style"]) or "hidden" in attrib or (
                         cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split())
                     ):
-                        walker.skip_subtree()
+                        skip()
                         stack.append(None)
                         continue
-                if tag == "time" or attrib and ("itemprop" in attrib or ("rel" in attrib and tag == "a")):
-                    self.meta.append(el)
-                parent = stack[-1] if stack else None
-                parent = parent if parent is not None else owners[-1]
+                    if tag == "time" or "itemprop" in attrib or ("rel" in attrib and tag == "a"):
+                        meta.append(el)
+                elif tag == "time":
+                    meta.append(el)
+                parent = stack[-1] if stack else top  # never None: a skipped element's subtree is not walked
                 is_block = tag in BLOCK
-                if tag in ("td", "th") and parent.tag == "tr" and parent.simple:
+                if (tag == "td" or tag == "th") and parent.tag == "tr" and parent.simple:
                     is_block = False
-                    if self.buf:
-                        self.text("\t")
-                if len(owners) + len(stack) > MAX_PATH_DEPTH * 2 or parent.path.count("/") >= MAX_PATH_DEPTH:
-                    path, hints = parent.path, parent.hints
+                    if buf:
+                        text("\t")
+                if len(owners) + len(stack) > MAX_PATH_DEPTH * 2 or parent.depth >= MAX_PATH_DEPTH:
+                    frame = _Frame(tag, parent.path, parent.hints, is_block, parent.depth)
                 else:
                     counts = parent.counts
                     if counts is None:
@@ -279,46 +285,54 @@ class _Walker:
                     n = counts.get(tag, 0) + 1
                     counts[tag] = n
                     segment = tag if n == 1 else f"{tag}[{n}]"
-                    names = ""
+                    hints = parent.hints
                     if ident or cls:
                         suffix, names = _names(ident, cls)
                         segment += suffix
-                    path = f"{parent.path}/{segment}" if parent.path else segment
-                    hints = f"{parent.hints} {names}" if names and parent.hints else (names or parent.hints)
-                frame = _Frame(tag, path, hints, is_block)
+                        if names:
+                            hints = f"{hints} {names}" if hints else names
+                    if parent.path:
+                        frame = _Frame(tag, f"{parent.path}/{segment}", hints, is_block, parent.depth + 1)
+                    else:
+                        frame = _Frame(tag, segment, hints, is_block, 0)
                 if is_block:
-                    self.flush(owners[-1])
+                    flush(owners[-1])
                     owners.append(frame)
                     if tag == "tr":
                         frame.simple = _simple_row(el)
                 elif tag == "a":
-                    frame.href = attrib.get("href")
+                    frame.href = el.get("href")
                     frame.pieces = []
-                    self.open_links.append(frame)
+                    open_links.append(frame)
                 if tag == "pre":
                     self.pre += 1
                 stack.append(frame)
-                if el.text:
-                    self.text(el.text)
+                piece = el.text
+                if piece:
+                    buf.append(piece)
+                    if open_links:
+                        self.linked(piece)
             else:
                 frame = stack.pop()
                 if frame is not None:
                     if frame.block:
-                        self.flush(frame)
+                        flush(frame)
                         owners.pop()
                     elif frame.tag == "a":
-                        self.open_links.remove(frame)
+                        open_links.remove(frame)
                         anchor = " ".join("".join(frame.pieces).split())
                         if frame.href and anchor and not (frame.emitted and not anchor):
                             self.links.append((anchor, frame.href))
                     if frame.tag == "pre":
                         self.pre -= 1
-                    if frame.tag in ("td", "th") and not frame.block:
-                        self.text(" ")
-                tail = el.tail
-                if tail:
-                    self.text(tail)
-        self.flush(owners[-1])
+                    if (frame.tag == "td" or frame.tag == "th") and not frame.block:
+                        text(" ")
+                piece = el.tail
+                if piece:
+                    buf.append(piece)
+                    if open_links:
+                        self.linked(piece)
+        flush(owners[-1])
 
 
 @lru_cache(maxsize=65536)

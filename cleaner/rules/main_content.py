@@ -82,6 +82,7 @@ class _Tree:
         self.seg = [""]
         self.parent = [-1]
         self.kids: list[dict[str, int]] = [{}]
+        self.paths = [""]  # each node's path, its empty segments left out
         self._chains: dict[int, tuple[int, ...]] = {}
         self._by_path = {"": 0}
         self.node_of = [self._node(block.path or "") for block in blocks]
@@ -99,6 +100,7 @@ class _Tree:
                     child = len(self.seg)
                     self.seg.append(segment)
                     self.parent.append(node)
+                    self.paths.append(f"{self.paths[node]}/{segment}" if node else segment)
                     self.kids.append({})
                     self.kids[node][segment] = child
                 node = child
@@ -121,10 +123,19 @@ class _Tree:
             found.append(node if test(node) else found[parent] if parent >= 0 else -1)
         return found
 
-    def path(self, node: int) -> str:
-        return "/".join(reversed([self.seg[n] for n in self.ancestors(node) if n > 0]))
+    def totals(self, items, zero=0.0) -> list:
+        """Per node, the sum of the (node, value) items at it and below it: one pass up the tree (a child is numbered
+        after its parent) instead of a walk up per block."""
+        sums = [zero] * len(self.seg)
+        for node, v in items:
+            sums[node] += v
+        parent = self.parent
+        for node in range(len(sums) - 1, 0, -1):
+            sums[parent[node]] += sums[node]
+        return sums
 
 
+@lru_cache(maxsize=65536)
 def _tag(segment: str) -> str:
     end = len(segment)
     for mark in "[#.":
@@ -180,11 +191,7 @@ def select(page, thread: bool = False):
     for block in blocks:  # a disclaimer or an ad is not article text, however long
         if block.tokens <= 80 and (page.has(block.index, "notice") or page.has(block.index, "ad")):
             values[block.index] = min(values[block.index], 0.0) - 1.0
-    positive = [0.0] * n
-    for block, v in zip(blocks, values):
-        if v > 0:
-            for a in tree.ancestors(tree.node_of[block.index]):
-                positive[a] += v
+    positive = tree.totals((node, v) for node, v in zip(tree.node_of, values) if v > 0)
     total = positive[0] or 1.0
     bad: dict[int, str] = _teaser_lists(tree, blocks, positive, _host(page.url))
     for node in range(1, n):
@@ -194,25 +201,16 @@ def select(page, thread: bool = False):
             continue  # a thread's posts are marked up as comments
         if why and (positive[node] < share * total or why.startswith(EXACT)):
             bad[node] = why
-    scores = [0.0] * n
-    chars = [0] * n
-    linked = [0.0] * n
-    under_bad = []
     in_bad = tree.nearest(bad.__contains__)
-    for block, v in zip(blocks, values):
-        node = tree.node_of[block.index]
-        inside = in_bad[node] >= 0
-        under_bad.append(inside)
+    under_bad = [in_bad[node] >= 0 for node in tree.node_of]
+    weighed = []
+    for node, v, inside in zip(tree.node_of, values, under_bad):
         if inside:
             v = -BLOCK_COST - 0.3 * max(v, 0.0)
-        if v < 0:
-            v *= NEGATIVE_WEIGHT
-        size = len(block.text)
-        link = size * block.link_density
-        for a in tree.ancestors(node):
-            scores[a] += v
-            chars[a] += size
-            linked[a] += link
+        weighed.append((node, v * NEGATIVE_WEIGHT if v < 0 else v))
+    scores = tree.totals(weighed)
+    chars = tree.totals(((node, len(b.text)) for node, b in zip(tree.node_of, blocks)), 0)
+    linked = tree.totals((node, len(b.text) * b.link_density) for node, b in zip(tree.node_of, blocks))
     # Readability-style: a block's value goes to its parent in full, its grandparent half, further up less.
     tight = [0.0] * n
     for block, v, inside in zip(blocks, values, under_bad):
@@ -355,6 +353,7 @@ def _host(url: str | None) -> str | None:
     return ".".join(labels[-keep:])
 
 
+@lru_cache(maxsize=65536)
 def _signature(segment: str) -> tuple[str, frozenset] | None:
     """An element's tag and classes (not its id nor its position), or None when it has no class."""
     tag = _tag(segment)
@@ -427,11 +426,11 @@ def main_content(page):
             continue
         if node is not None:
             why = lists.get(node) or bad[node]
-            reason = f"{why} at {tree.path(node)}" + (" inside the article" if inside else "")
+            reason = f"{why} at {tree.paths[node]}" + (" inside the article" if inside else "")
         elif not keep:
             continue
         else:
-            reason = f"outside the article's container {tree.path(chosen[0])}"
+            reason = f"outside the article's container {tree.paths[chosen[0]]}"
         if groups and groups[-1][1] == reason and groups[-1][0][-1] == block.index - 1:
             groups[-1][0].append(block.index)
         else:
@@ -448,15 +447,13 @@ def _related_lists(page, tree, holders) -> dict[int, str]:
     """Elements that open with a related-list heading (相关推荐, Related articles) and hold a list of links."""
     found: dict[int, str] = {}
     blocks = page.blocks
-    n = len(tree.seg)
-    first, count, linked = [-1] * n, [0] * n, [0] * n  # per node: its first block, its blocks, its link blocks
-    for block in blocks:
-        link = block.link_density >= 0.5
-        for a in tree.ancestors(tree.node_of[block.index]):
-            if first[a] < 0:
-                first[a] = block.index
-            count[a] += 1
-            linked[a] += link
+    count = tree.totals(((node, 1) for node in tree.node_of), 0)  # per node: its blocks, its link blocks, its first block
+    linked = tree.totals(((node, b.link_density >= 0.5) for node, b in zip(tree.node_of, blocks)), 0)
+    first = [len(blocks)] * len(tree.seg)
+    for block in reversed(blocks):
+        first[tree.node_of[block.index]] = block.index
+    for node in range(len(first) - 1, 0, -1):
+        first[tree.parent[node]] = min(first[tree.parent[node]], first[node])
     for block in blocks:
         if block.tokens > 12 or not page.has(block.index, "related") or page.coverage(block.index, "related") < 0.4:
             continue

@@ -131,6 +131,22 @@ def furnished(article: str = ARTICLE_ZH) -> str:
     return page(FURNITURE.format(article=article, related=RELATED), head="<title>市图书馆今日开馆_某某网</title>")
 
 
+def test_a_stream_of_teasers_with_blurbs_goes_and_a_blog_of_whole_posts_stays():
+    """A 'more stories' stream: items marked up alike, each a linked headline and a blurb of a few sentences, some
+    headlines syndicated from another site. A blog's front page has the same shape with whole posts: it stays."""
+    def stream(blurb: str) -> str:
+        items = "".join(
+            f"<li class='stream-item'><h4><a href='https://{'example.com' if i % 3 else 'other.org'}/n/{i}.html'>"
+            f"另一条新闻的标题第{i}条内容</a></h4><p>第{i}条{blurb}</p></li>" for i in range(8))
+        return page(f"<div class='main'><div class='article-content'>{ARTICLE_ZH[:400]}</div><ul class='stream'>{items}</ul></div>")
+    blurb = "摘要：" + "记者从有关部门获悉，这项工作今年将全面推开，覆盖全市各区。" * 3
+    doc = cleaner.clean(stream(blurb), url="https://example.com/news/1.html")
+    assert "这是第0段正文" in doc.body and "另一条新闻" not in doc.body and "条摘要" not in doc.body
+    post = "全文：" + "这是博客的一篇完整文章，作者记录了旅途中的见闻和感受，并配有许多照片。" * 12
+    doc = cleaner.clean(stream(post), url="https://example.com/blog/")
+    assert doc.body.count("条全文：") == 8
+
+
 def test_article_kept_and_furniture_removed_with_reasons_and_paths():
     doc = cleaner.clean(furnished(), url="https://example.com/news/2024/0627/1.html")
     assert doc.mode == "html"

@@ -69,7 +69,8 @@ MIN_TEASERS = 3
 TEASER_LINKED = 0.8  # link share of a headline
 TEASER_HEADLINE = 4.0  # words (CJK characters count half)
 TEASER_SHARE = 0.6  # of the items marked up alike that hold a headline
-TEASER_TEXT = 40.0  # mean text value of a teaser, beyond its headline
+TEASER_TEXT = 150.0  # mean text value of a teaser beyond its headline: a blurb of a few sentences (a blog's posts hold more)
+PARAGRAPH = 40.0  # the text value of an article paragraph set between the items
 TABLE_CHARS = 100
 TABLE_LINKED = 0.05
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
@@ -304,15 +305,17 @@ def _repeated(tree, best, bad, positive) -> tuple[int, list[int]]:
 
 def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
     """Lists of the site's other articles: three or more sibling items marked up alike, most of them holding a
-    linked headline (a block nearly all link, of four words or eight CJK characters or more, to a page of the
-    same site) and little else. Product boxes linking to a shop are the article's, and stay."""
+    linked headline (a block nearly all one link, of four words or eight CJK characters or more, to a page of the
+    same site) and a blurb of a few sentences at most. Items marked up alike whose headline links elsewhere
+    (syndicated) are among them, not article text between them. Product boxes linking to a shop are the
+    article's, and stay."""
     heads: dict[tuple[int, tuple], set[int]] = {}
     alike: dict[int, Counter] = {}
     headed: set[int] = set()  # elements holding a headline
     for block in blocks:
         if block.link_density < TEASER_LINKED or (block.tokens - block.cjk) + 0.5 * block.cjk < TEASER_HEADLINE:
             continue
-        if not block.links or _host(block.links[0][1]) != host:
+        if len(block.links) != 1 or _host(block.links[0][1]) != host:
             continue
         node = tree.node_of[block.index]
         headed.update(tree.ancestors(node)[:REPEAT_REACH])
@@ -332,7 +335,7 @@ def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
         kids = list(tree.kids[parent].values())
         siblings = [k for k in kids if _signature(tree.seg[k]) == mark]
         between = kids[kids.index(siblings[0]) : kids.index(siblings[-1])]
-        if any(positive[k] > TEASER_TEXT and k not in headed for k in between):
+        if any(positive[k] > PARAGRAPH and k not in headed and k not in siblings for k in between):
             continue  # headlines set between the article's paragraphs
         if len(items) >= max(MIN_TEASERS, TEASER_SHARE * len(siblings)) and sum(positive[k] for k in siblings) <= TEASER_TEXT * len(siblings):
             found.update(dict.fromkeys(siblings, f"one of {len(siblings)} teasers alike, most of them a linked headline"))

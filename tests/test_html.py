@@ -167,6 +167,19 @@ def test_an_article_a_breadcrumb_wraps_stays():
     assert "这是第0段正文" in doc.body and "这是第7段正文" in doc.body
 
 
+@pytest.mark.parametrize("wrapper", ["<div class='content-with-sidebar'>{}</div>", "<form action='/p'>{}</form>", "<header>{}</header>"])
+def test_an_article_a_layout_element_wraps_stays(wrapper):
+    """Templates nest the article in a 'with-sidebar' column, a <form> or a <header>, beside long comments: names
+    aside, the article scores far above anything outside, so its wrapper is not furniture. A real sidebar still goes."""
+    side = "<div class='sidebar'><ul>" + "".join(f"<li><a href='/t/{i}'>热门标签{i}</a></li>" for i in range(5)) + "</ul></div>"
+    inner = f"<div class='article-content'>{ARTICLE_ZH}</div>{side}"
+    comments = "<div id='replies'>" + "".join(f"<div class='comment'><div class='text'><p>第{i}楼：我也去排队了，工作人员态度很好，希望以后多办"
+                                              "这样的活动。</p></div></div>" for i in range(30)) + "</div>"
+    doc = cleaner.clean(page("<div id='top'><p>网站导航：首页 新闻 体育 财经</p></div>" + wrapper.format(inner) + comments))
+    assert "这是第0段正文" in doc.body and "这是第7段正文" in doc.body
+    assert "热门标签" not in doc.body
+
+
 def test_text_rules_still_run_inside_the_article_container():
     article = ARTICLE_ZH + "<p>本文版权归原作者所有，如有侵权请联系删除。</p>"
     doc = cleaner.clean(page(f"<div class='content'>{article}</div>"))

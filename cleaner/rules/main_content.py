@@ -73,6 +73,11 @@ TEASER_TEXT = 150.0  # mean text value of a teaser beyond its headline: a blurb 
 PARAGRAPH = 40.0  # the text value of an article paragraph set between the items
 TABLE_CHARS = 100
 TABLE_LINKED = 0.05
+# Furniture that may wrap the article when a template nests it so (a page's <header>, a 'with-sidebar' column, a
+# <form> round the page), unlike comments, related lists, notices, pop-ups and <aside>.
+LAYOUT = ('<nav>', '<header>', '<footer>', '<form>', '<menu>', '(navigation)', '(sidebar)', '(header)', '(footer)', '(share)',
+          '(menu)', '(breadcrumb)', '(pagination)')
+NAMED_SHARE = 2.0  # how far the best node inside such furniture, names aside, must outscore the best outside it
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
 
@@ -202,6 +207,17 @@ def select(page, thread: bool = False):
             continue  # a thread's posts are marked up as comments
         if why and (positive[node] < share * total or why.startswith(EXACT)):
             bad[node] = why
+    chars = tree.totals(((node, len(b.text)) for node, b in zip(tree.node_of, blocks)), 0)
+    linked = tree.totals((node, len(b.text) * b.link_density) for node, b in zip(tree.node_of, blocks))
+    final = _tight(tree, values, bad, chars, linked)
+    if any(why.endswith(LAYOUT) for why in bad.values()):  # names aside, is the article inside layout furniture?
+        blind = _tight(tree, values, {}, chars, linked)
+        pick = max(range(1, n), key=lambda i: (blind[i], i), default=0)
+        named = [a for a in tree.ancestors(pick) if a in bad and not bad[a].startswith(EXACT) and bad[a].endswith(LAYOUT)]
+        if named and blind[pick] >= NAMED_SHARE * max(final):
+            for a in named:
+                del bad[a]
+            final = _tight(tree, values, bad, chars, linked)
     in_bad = tree.nearest(bad.__contains__)
     under_bad = [in_bad[node] >= 0 for node in tree.node_of]
     weighed = []
@@ -210,24 +226,6 @@ def select(page, thread: bool = False):
             v = -BLOCK_COST - 0.3 * max(v, 0.0)
         weighed.append((node, v * NEGATIVE_WEIGHT if v < 0 else v))
     scores = tree.totals(weighed)
-    chars = tree.totals(((node, len(b.text)) for node, b in zip(tree.node_of, blocks)), 0)
-    linked = tree.totals((node, len(b.text) * b.link_density) for node, b in zip(tree.node_of, blocks))
-    # Readability-style: a block's value goes to its parent in full, its grandparent half, further up less.
-    tight = [0.0] * n
-    for block, v, inside in zip(blocks, values, under_bad):
-        node = tree.node_of[block.index]
-        if v <= 0 or inside:
-            continue
-        if _tag(tree.seg[node]) in CONTAINERS:  # text straight in a <div> or <td>: that element holds it
-            tight[node] += v
-        level, a = 0, tree.parent[node]
-        while a >= 0 and level < 5:
-            tight[a] += v / (1 if level == 0 else 2 if level == 1 else level * 3)
-            level += 1
-            a = tree.parent[a]
-    final = [tight[i] * (1.0 - linked[i] / chars[i]) if chars[i] else 0.0 for i in range(n)]
-    for node in bad:
-        final[node] = 0.0
     best = max(range(1, n), key=lambda i: (final[i], i), default=0)
     top = final[best]
     if top <= 0:
@@ -283,6 +281,29 @@ def select(page, thread: bool = False):
     if not thread and _thread_page(tree, bad, [c for c in chosen if c not in alike], values, blocks):
         return select(page, thread=True)  # a forum: its posts are marked up as comments, and they are the content
     return chosen, tree, bad, scores, under_bad
+
+
+def _tight(tree, values, bad, chars, linked) -> list[float]:
+    """Readability-style node scores: a block's value goes to its parent in full, its grandparent half, further
+    up less, times the share of the node's text that is not links. Blocks inside `bad` nodes give nothing, and
+    those nodes score 0."""
+    n = len(tree.seg)
+    in_bad = tree.nearest(bad.__contains__) if bad else [-1] * n
+    tight = [0.0] * n
+    for node, v in zip(tree.node_of, values):
+        if v <= 0 or in_bad[node] >= 0:
+            continue
+        if _tag(tree.seg[node]) in CONTAINERS:  # text straight in a <div> or <td>: that element holds it
+            tight[node] += v
+        level, a = 0, tree.parent[node]
+        while a >= 0 and level < 5:
+            tight[a] += v / (1 if level == 0 else 2 if level == 1 else level * 3)
+            level += 1
+            a = tree.parent[a]
+    final = [tight[i] * (1.0 - linked[i] / chars[i]) if chars[i] else 0.0 for i in range(n)]
+    for node in bad:
+        final[node] = 0.0
+    return final
 
 
 def _repeated(tree, best, bad, positive) -> tuple[int, list[int]]:
@@ -404,7 +425,8 @@ def main_content(page):
     footer/copyright/banquan, pager/fenye, ad/gg/guanggao, comment/pinglun, breadcrumb/weizhi): outside
     the container it says why a block went, inside it removes that element.
     False positives: a furniture-named element holding half the page's text (a `div.has-sidebar`
-    wrapper) is not furniture, nor is any element that holds the container. Yields nothing for text pages.
+    wrapper) is not furniture, nor is any element that holds the container, nor a layout one (<header>,
+    <form>, a sidebar, nav or share name) around the text that, names aside, scores twice the best outside it. Yields nothing for text pages.
     Example: <div class="article-content"> with <div class="share-box"> inside and <div id="footer">
     after -> the share box and the footer removed, with their class names as the reason.
     """

@@ -23,6 +23,13 @@ class Page:
         self._claimed: dict[int, str] = {}
         self._base_scores = [block_score(b) for b in blocks]
         self._runs: list[tuple[int, int]] | None = None
+        self._once: dict = {}
+
+    def once(self, key: str, compute):
+        """A result of the page's blocks alone that several rules ask for: computed the first time only."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     # What earlier rules decided
     @property

@@ -1,5 +1,3 @@
-from functools import lru_cache
-
 import regex
 
 from ..scan import mentions
@@ -23,26 +21,17 @@ THREAD_HEADERS = 3
 
 def is_post_header(block) -> bool:
     """The header line of a comment or a forum post."""
-    if block.tokens > 25:
-        return False
-    # Short lines cached: `repeated` asks again of the lines `comments` asked about (long ones are not kept alive).
-    return (_known_header_line if len(block.text) <= 200 else _header_line)(block.text)
+    return block.tokens <= 25 and mentions(block.text, HEADER_MARKS) and bool(COMMENT_HEADER.search(block.text, timeout=1.0))
 
 
-def _header_line(text: str) -> bool:
-    return mentions(text, HEADER_MARKS) and bool(COMMENT_HEADER.search(text, timeout=1.0))
-
-
-_known_header_line = lru_cache(maxsize=4096)(_header_line)
+def _headers(page) -> list[bool]:
+    """Which blocks are post headers: `teasers`, `comments` and `repeated` all ask, so found once per page."""
+    return page.once("post headers", lambda: [is_post_header(b) for b in page.blocks])
 
 
 def is_thread(page) -> bool:
     """Three or more post headers on the page: a thread, whose posts are stamped and carry furniture of their own."""
-    return sum(is_post_header(b) for b in page.blocks) >= THREAD_HEADERS
-
-
-def _header(page, index: int) -> bool:
-    return is_post_header(page.blocks[index])
+    return sum(_headers(page)) >= THREAD_HEADERS
 
 
 @rule("comments", kind="comment")
@@ -63,12 +52,13 @@ def comments(page):
     if not page.blocks:  # an empty page
         return
     lead, (core_start, core_end) = page.lead, page.core
-    if any(_header(page, i) for i in range(max(0, core_start - 10), lead + 1)):
+    headers = _headers(page)
+    if any(headers[max(0, core_start - 10) : lead + 1]):
         return  # a thread: the opening post has a header as well
     free = [b for b in page.blocks[lead:core_end] if b.index not in page.claimed]
     # Comment counts under every answer of a Q&A page ("赞同 41 · 7 条评论") are the answers' bars, not a section.
     bars = sum(1 for b in page.blocks if b.tokens <= 12 and page.has(b.index, "comments") and any(ch.isdigit() for ch in b.text)) >= MAX_BARS
-    header = [_header(page, b.index) for b in free]
+    header = [headers[b.index] for b in free]
     prose_total = sum(b.tokens for b in free if is_paragraph(b))
     prose = 0
     for n, block in enumerate(free):

@@ -160,7 +160,10 @@ def mentions(text: str, marks: tuple[str, ...]) -> bool:
     """Whether the folded text holds one of `marks` (lower case): a cheap test that a pattern needing one of them
     in every match can skip a text before a regex search."""
     folded = fold(text)
-    return any(mark in folded for mark in marks)
+    for mark in marks:  # a loop, not any() over a generator: this runs for most blocks, several times
+        if mark in folded:
+            return True
+    return False
 
 
 def fold(text: str) -> str:

@@ -180,6 +180,19 @@ def test_an_article_a_layout_element_wraps_stays(wrapper):
     assert "热门标签" not in doc.body
 
 
+def test_a_threads_posts_numbered_by_id_are_kept_together():
+    """Discuz-style threads: each post a class-less `div#post_<n>` holding a table nine levels deep. The posts
+    are alike by their ids less the numbers, so the replies join the opening post."""
+    def post(n: int, text: str) -> str:
+        return (f"<div id='post_{5300 + n}'><table class='plhin'><tr><td class='plc'><div class='pct'><div class='pcb'>"
+                f"<div class='t_fsz'><table><tr><td id='postmessage_{n}'>{text}</td></tr></table></div></div></div></td></tr></table></div>")
+    replies = [f"第{n}楼回复：我也遇到过这个问题，后来换了新版本，问题就解决了，建议你也试试看，有消息再来反馈。" for n in range(1, 4)]
+    thread = post(0, ARTICLE_ZH.replace("<p>", "").replace("</p>", "<br>")) + "".join(post(n, r) for n, r in enumerate(replies, 1))
+    doc = cleaner.clean(page(f"<div id='nav'><a href='/'>首页</a> <a href='/f'>论坛</a></div><div id='postlist'>{thread}</div>"))
+    assert "这是第0段正文" in doc.body
+    assert all(r in doc.body for r in replies), doc.body
+
+
 def test_text_rules_still_run_inside_the_article_container():
     article = ARTICLE_ZH + "<p>本文版权归原作者所有，如有侵权请联系删除。</p>"
     doc = cleaner.clean(page(f"<div class='content'>{article}</div>"))

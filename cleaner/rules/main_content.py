@@ -42,6 +42,7 @@ WEAK = {
     "main-nav": "navigation", "main-menu": "menu",
 }
 NAME_WORDS = regex.compile(r"[a-z]+")
+DIGITS = regex.compile(r"[0-9]+")
 BLOCK_COST = 4.0
 STRONG_SHARE = 0.8  # ... unless its name says footer, comment, sidebar, share, related
 PENALTY_SHARE = 0.5  # a furniture-named node holding half the page's text is not furniture
@@ -63,7 +64,7 @@ SUM_GUARD = 0.4
 CONTAINERS = frozenset({'div', 'td', 'section', 'article', 'main', 'body', 'center', 'font', 'span', 'form', 'th'})
 RIVAL_SHARE = 0.5
 MIN_RIVALS = 3
-REPEAT_REACH = 8  # how far above the container the posts of a thread may sit
+REPEAT_REACH = 10  # how far above the container the posts of a thread may sit
 REPEAT_MIN = 5.0  # the text a post beside it must hold
 MIN_TEASERS = 3
 TEASER_LINKED = 0.8  # link share of a headline
@@ -379,10 +380,16 @@ def _host(url: str | None) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _signature(segment: str) -> tuple[str, frozenset] | None:
-    """An element's tag and classes (not its id nor its position), or None when it has no class."""
+    """An element's tag and classes (not its id nor its position); with no class, its numbered id less the
+    number (`div#post_53885` -> ('div', {'#post_'})): forums number their posts so. None otherwise."""
     tag = _tag(segment)
-    classes = segment[len(tag):].split(".")[1:]
-    return (tag, frozenset(classes)) if classes else None
+    rest = segment[len(tag):]
+    classes = rest.split(".")[1:]
+    if classes:
+        return tag, frozenset(classes)
+    ident = rest.partition("#")[2]
+    unnumbered = DIGITS.sub("", ident)
+    return (tag, frozenset(["#" + unnumbered])) if unnumbered and unnumbered != ident else None
 
 
 def _thread_page(tree, bad, chosen, values, blocks) -> bool:

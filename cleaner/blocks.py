@@ -15,8 +15,9 @@ TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\W_]+")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # Sentence punctuation; ASCII marks count only before a space, the line end or a non-ASCII character,
 # so the dots of URLs, decimals and file names do not.
-PUNCT = regex.compile(r"[，。！？；：、…]|[,.;!?:](?=\s|$|[^\x00-\x7f])")
-SENTENCE_END = regex.compile(r"[。！？!?…；;.．\"”’」』:：]\s*$")
+# Devanagari's danda and the Arabic-script question mark and full stop (Urdu) end sentences too.
+PUNCT = regex.compile(r"[，。！？；：、…।؟۔]|[,.;!?:](?=\s|$|[^\x00-\x7f])")
+SENTENCE_END = regex.compile(r"[。！？!?…；;.．\"”’」』:：।॥؟۔]\s*$")
 BULLET = regex.compile(r"^(?:[*+•·・●○◆◇■□▪▫►▶»\-–—]+\s*|\d{1,2}[.、)）]\s+)")
 # A run of spaces before a bar is entered at its start only ((?<!\s)): retried inside a long run it is quadratic.
 SEGMENT_GAP = regex.compile(r"(?:(?<!\s)\s+)?[|｜]\s*|[ \t\u3000\u00a0]{2,}|\s[·•/]\s")
@@ -31,7 +32,7 @@ ASCII_MARKS = bytes(46 if PUNCT.match(chr(c)) else 32 if PUNCT.match("." + chr(c
 CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 TOKEN_RUN = regex.compile(r"([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+)|[^\W_]+")
 BULLET_FIRST = frozenset("*+•·・●○◆◇■□▪▫►▶»-–—")  # a BULLET starts with one of these or a digit (\d: str.isdecimal)
-SENTENCE_MARKS = frozenset("。！？!?…；;.．\"”’」』:：")  # SENTENCE_END's marks; what may follow them is SPACE
+SENTENCE_MARKS = frozenset("。！？!?…；;.．\"”’」』:：।॥؟۔")  # SENTENCE_END's marks; what may follow them is SPACE
 SPACE = EDGE[:-2]  # regex's \s
 
 
@@ -73,9 +74,9 @@ def cjk_count(text: str) -> int:
     return len(text) - len(CJK_RUN.sub("", text))
 
 
-def shape(text: str) -> tuple[bool, int, int, int, bool, int]:
+def shape(text: str, indent: int = 0) -> tuple[bool, int, int, int, bool, int]:
     """The shape features of a block's text, in the order of Block's fields: bullet, tokens, cjk, punct,
-    ends_sentence, segments."""
+    ends_sentence, segments. An indented "o " is a bullet too: text browsers mark a third list level so."""
     if text.isascii():
         data = text.encode()
         tokens, cjk = len(data.translate(ASCII_WORDS).split()), 0
@@ -89,7 +90,7 @@ def shape(text: str) -> tuple[bool, int, int, int, bool, int]:
     gaps = "  " in text or "|" in text or "｜" in text or "·" in text or "•" in text or "/" in text or "\t" in text or "\u3000" in text or "\xa0" in text
     tail = text[-4:].rstrip(SPACE)  # SENTENCE_END, without a regex call
     return (
-        bool(text) and (text[0] in BULLET_FIRST or text[0].isdecimal()) and bool(BULLET.match(text)),
+        bool(text) and ((text[0] in BULLET_FIRST or text[0].isdecimal()) and bool(BULLET.match(text)) or (indent > 0 and text[:2] == "o ")),
         tokens,
         cjk,
         punct,
@@ -109,4 +110,4 @@ def text_blocks(text: str) -> list[Block]:
         start += len(raw) + 1
     # Repeats counted first, so that each block is built once (positional arguments: Block's field order).
     counts = Counter(stripped for _, stripped, _ in lines)
-    return [Block(i, s, b, b + len(s), indent, *shape(s), counts[s]) for i, (b, s, indent) in enumerate(lines)]
+    return [Block(i, s, b, b + len(s), indent, *shape(s, indent), counts[s]) for i, (b, s, indent) in enumerate(lines)]

@@ -102,3 +102,25 @@ def any_date(text: str) -> str | None:
         if month and 1 <= month <= 12 and 1 <= day <= 31:
             found.append((match.start(), f"{year}-{month:02d}-{day:02d}"))
     return min(found)[1] if found else None
+
+
+WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica "
+    "segunda terça quarta quinta sexta feira"
+)
+# What may stand beside a date on a line that says nothing else: month and weekday names, times ("8:03 am",
+# "11:28 AMT", "um 14.30 Uhr"), time zones, and the little words and marks that join them.
+DATE_FURNITURE = regex.compile(
+    rf"\b(?:{MONTH_WORD}|{WEEKDAYS.replace(' ', '|')})\b\.?|\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?|\d+(?:st|nd|rd|th)?"
+    r"|\b(?:[ap]\.?m\.?|uhr|at|um|à|de|del|alle|às|gmt|utc|(?-i:[A-Z]{2,4}))\b|(?<=\d)[TZ]|[年月日时時分秒号號]|星期.|周.|[上下]午"
+    r"|[\s,.|·•/()+\-–—:：]",
+    regex.IGNORECASE,
+)
+
+
+def date_only(text: str) -> bool:
+    """A line that holds a full date and nothing else but its time, zone and weekday:
+    "Nov. 19, 2019 8:03 am ET", "Mittwoch, 20. November 2019", "2019年11月20日 星期三 10:28"."""
+    return len(text) <= 60 and any_date(text) is not None and not DATE_FURNITURE.sub("", text, timeout=1.0)

@@ -2,6 +2,7 @@
 import regex
 
 from .blocks import SPACE, Block
+from .dates import date_only
 from .patterns import DATE_ONLY, ELLIPSIS, NUMBER_ONLY, RELATIVE_TIME, TRAILING_COUNT
 from .scan import mentions
 
@@ -11,7 +12,10 @@ WHEN_WORDS = ("今天", "昨天", "前天", "just now", "刚刚", "剛剛")
 
 
 def is_date(block: Block) -> bool:
-    return block.tokens <= 8 and bool(DIGIT.search(block.text)) and bool(DATE_ONLY.match(block.text))
+    """A line that only says when: "2019-11-20 10:28", "Nov. 19, 2019 8:03 am ET", "11月20日"."""
+    if block.tokens > 14 or not DIGIT.search(block.text):
+        return False
+    return (block.tokens <= 8 and bool(DATE_ONLY.match(block.text))) or date_only(block.text)
 
 
 def _says_when(text: str, anywhere: bool) -> bool:

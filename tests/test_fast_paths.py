@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,7 +75,7 @@ def test_edge_is_what_the_edge_pattern_strips():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aZ09_ ,.;!?:\t\n\x85\x1c|｜/·•●—»」：\u3000\u00a0，。…é’中文カな한⺀゠$-*1)٣")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("aZ09_ ,.;!?:\t\n\x85\x1c|｜/·•●—»」：\u3000\u00a0，。…é’中文カな한⺀゠$-*1)٣।؟۔")), max_size=40))
 def test_shape_counts_what_the_patterns_count(text):
     assert blocks.shape(text) == (
         bool(blocks.BULLET.match(text)),  # bullet
@@ -87,17 +88,17 @@ def test_shape_counts_what_the_patterns_count(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab 中\t\r\n\u3000\u00a0\u200b\ufeff\x85\x1c.")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("abo 中\t\r\n\u3000\u00a0\u200b\ufeff\x85\x1c.")), max_size=40))
 def test_text_blocks_are_the_lines_stripped(text):
     edge = r"[\s\u3000\u00a0\ufeff\u200b]"
     lines = [(m.start() + len(regex.match(f"{edge}*", m.group()).group()), regex.sub(f"^{edge}+|{edge}+$", "", m.group()), m.group())
              for m in regex.finditer(r"[^\r\n]+", text)]
     lines = [(start, stripped, raw) for start, stripped, raw in lines if stripped]
     counts = Counter(stripped for _, stripped, _ in lines)
+    indents = [len(raw) - len(raw.lstrip(" \t\u3000\u00a0")) for _, _, raw in lines]
     expected = [
-        blocks.Block(i, stripped, start, start + len(stripped), len(raw) - len(raw.lstrip(" \t\u3000\u00a0")),
-                     *blocks.shape(stripped), counts[stripped])
-        for i, (start, stripped, raw) in enumerate(lines)
+        blocks.Block(i, stripped, start, start + len(stripped), indent, *blocks.shape(stripped, indent), counts[stripped])
+        for i, ((start, stripped, _), indent) in enumerate(zip(lines, indents))
     ]
     assert blocks.text_blocks(text) == expected
 
@@ -177,3 +178,13 @@ def test_merging_updates_at_once_is_merging_them_in_turn(updates):
                 changes[key] = value
         one_by_one = replace(one_by_one, **changes)
     assert Metadata().merged_all(updates) == one_by_one
+
+
+def test_an_indented_o_is_a_third_level_bullet_and_a_sentence_o_is_not():
+    listed, sentence = blocks.text_blocks("    o Politics\no que foi dito ontem")
+    assert listed.bullet and not sentence.bullet
+
+
+@pytest.mark.parametrize("line", ["यह एक वाक्य है।", "هذا سؤال؟", "یہ ایک جملہ ہے۔"])
+def test_hindi_and_arabic_script_sentences_end(line):
+    assert blocks.text_blocks(line)[0].ends_sentence

@@ -323,6 +323,35 @@ def test_title_just_above_the_article_after_a_byline():
     assert_removed(doc, head, "title", because="title")
 
 
+MENU = ["* Home", "* News", "  o Politics", "  o Business", "* Sport", "* Contact"]
+
+
+def test_title_is_the_first_heading_under_the_menu_not_the_subtitle_below_it():
+    head, deck = "City extends downtown bike lanes", "Twelve more miles of protected lanes by next year"
+    doc = clean(*MENU, head, deck, *EN)
+    assert doc.metadata.title == head
+    assert_removed(doc, head, "title", because="under the page's furniture")
+
+
+def test_title_above_a_date_line_in_words_and_a_photo_credit():
+    head, when, credit = "Umfrage zur Strompreisbremse", "22. November 2022, 14.30 Uhr", "Foto: Jana Beispiel / dpa"
+    doc = clean(*MENU, head, when, credit, *EN)
+    assert doc.metadata.title == head
+    assert_removed(doc, when, "byline", because="date line")
+    assert_removed(doc, credit, "byline")
+
+
+@pytest.mark.parametrize("line, only_a_date", [
+    ("Nov. 19, 2019 8:03 am ET", True), ("Mittwoch, 20. November 2019", True), ("2019年11月20日 星期三 10:28", True),
+    ("May 5, 2019 at 3:43 PM EST", True), ("2019-11-20T10:00:00Z", True),
+    ("5 May 2019 by John", False), ("The meeting on 19 November 2019", False), ("ET 2019", False),
+])
+def test_a_date_line_holds_a_date_and_only_its_time_zone_and_weekday(line, only_a_date):
+    from cleaner.dates import date_only
+
+    assert date_only(line) is only_a_date
+
+
 def test_title_is_not_taken_from_a_lone_first_line_with_nothing_above_it():
     head = "老旧小区改造惠及三万多户居民"
     doc = only("title", head, *ZH)

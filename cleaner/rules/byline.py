@@ -41,20 +41,30 @@ def byline(page):
     articles.
     False positives: longer blocks and sentences are prose ("By taking off the top half...",
     "the study, published in Nature, ...") and stay.
-    With no dated byline, the first date on a short line among the 30 blocks above the article or the 5
-    after it is `published` (a note: the line stays).
+    A bare date line gives `published` only within 30 blocks above the article: further up, it is the
+    header's "today". With no dated byline, the first date on a short line among the 30 blocks above the
+    article or the 5 after it is `published` (a note: the line stays).
     Example: "作者：张三 来源：新华网 2024-06-27 10:00" -> author 张三, source 新华网, published.
     """
     start = page.lead
-    for block in page.free():
-        # A long line that ends a sentence is prose that happens to say "published" or "By taking...".
-        keyed = page.has(block.index, "byline") and (block.tokens <= 12 or (block.tokens <= 30 and not block.ends_sentence))
-        bare_date = is_date(block) and block.index <= start
-        if keyed or bare_date:
-            yield remove(block.index, "byline or date line" if keyed else "date line before the article", **_parse(block.text))
+    lines = [(b, _keyed(page, b)) for b in page.free()]
+    lines = [(b, keyed) for b, keyed in lines if keyed or (is_date(b) and b.index <= start)]
+    # The article's own date stands near it; one further up is the header's "today".
+    dated = next((b.index for b, keyed in lines if not keyed and b.index >= start - HEAD_ZONE), None)
+    for block, keyed in lines:
+        meta = _parse(block.text)
+        if not keyed and block.index != dated:
+            meta.pop("published", None)
+        yield remove(block.index, "byline or date line" if keyed else "date line before the article", **meta)
     date = _nearby_date(page)
     if date:
         yield note(published=date)  # merged after the bylines' own dates, which win
+
+
+def _keyed(page, block) -> bool:
+    """A byline phrase in a short line: a long line that ends a sentence is prose that happens to say
+    "published" or "By taking..."."""
+    return page.has(block.index, "byline") and (block.tokens <= 12 or (block.tokens <= 30 and not block.ends_sentence))
 
 
 def _nearby_date(page) -> str | None:

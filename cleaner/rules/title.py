@@ -1,11 +1,15 @@
 from collections import Counter
 from itertools import accumulate
 
+import regex
+
 from ..shapes import is_heading, is_paragraph
 from . import note, remove, rule
 
 LOOKBACK = 4
+FURNITURE = 3  # blocks outside the article region right above a heading: menus, a breadcrumb
 MAX_COPIES = 3  # <title>, <h1> and a breadcrumb at most
+SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|$)|[。！？।]")
 
 
 def _candidate(page):
@@ -14,7 +18,8 @@ def _candidate(page):
     declared = page.declared.get("title")
     head = [
         b for b in page.blocks[: lead + 1]
-        if is_heading(b) and b.index not in page.claimed and not page.hits[b.index] and not _wrapped(page, b)
+        if is_heading(b) and len(SENTENCE_BREAK.findall(b.text)) < 2  # two sentences and more: prose, not a title
+        and b.index not in page.claimed and not page.hits[b.index] and not _wrapped(page, b)
     ]
     best, best_score, best_why = None, 0, ""
     head_text = "\n".join(b.text for b in page.blocks[:lead])
@@ -36,6 +41,9 @@ def _candidate(page):
             score, why = score + 2, why + ["part of a 'title | site' line"]
         if block.index > 0 and lead - block.index <= LOOKBACK + claimed_before[lead] - claimed_before[block.index]:
             score, why = score + 1, why + ["just above the article"]
+        # Text has no <title> to match: a heading right under the menus is its best witness (in HTML, a post's first line).
+        if page.mode == "text" and _under_furniture(page, block):
+            score, why = score + 1, why + ["first heading under the page's furniture"]
         if page.claimed.get(block.index + 1) == "byline":
             score, why = score + 1, why + ["followed by a byline"]
         if score > best_score or (score == best_score and score and block.index > best.index):
@@ -43,6 +51,16 @@ def _candidate(page):
     if best_score >= 2:
         return best, best_why
     return None, ""
+
+
+def _under_furniture(page, block) -> bool:
+    """Menus, a breadcrumb or other blocks outside the article right above, the nearest of them no heading (a
+    subtitle stands under its title, not under the furniture)."""
+    above = range(block.index - FURNITURE, block.index)
+    if block.index < FURNITURE or any(page.in_region(i) for i in above):
+        return False
+    previous = page.blocks[block.index - 1]
+    return block.index - 1 in page.claimed or not is_heading(previous) or bool(page.hits[previous.index])
 
 
 def _wrapped(page, block) -> bool:
@@ -62,9 +80,11 @@ def title(page):
     no widget or notice words) above the article, scored by evidence: it matches the page's declared
     title (HTML), recurs above the article (scrapers often save it twice), is part of a longer
     "title | site" line, is followed by a byline, stands right above the article once bylines are
-    set aside. Two pieces of evidence are needed.
+    set aside, is (text) the first heading under the menus and other blocks outside the article.
+    Two pieces of evidence are needed.
     False positives: a first line of the page with nothing above it needs a repeat or a declared
-    title to count, so cleaning a body again does not eat its first heading.
+    title to count, so cleaning a body again does not eat its first heading; a subtitle stands under its
+    title, not under the menus; a long line holding two sentences or more is prose.
     Example: "在领导班子政治建设座谈会上的讲话" twice at the top -> title, both lines removed.
     """
     found, why = _candidate(page)

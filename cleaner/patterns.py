@@ -146,12 +146,12 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         "en": [
             r"^by\s+\p{Lu}", r"\bwritten by\b", r"\bposted (?:on|by|in|at)\b", r"\bpublished(?: on| at)?\b", r"\bupdated(?: on| at)?\b",
             r"\blast (?:modified|updated)\b", r"\bauthor\b", r"\breporter\b", r"\beditor\b", r"\bphotos? by\b", r"\bstaff writer\b",
-            r"\bmin(?:ute)?s? read\b", r"\bsource\b", r"^\(?(?:photo|image|picture|credit)s?\s*:",
+            r"\bmin(?:ute)?s? read\b", r"\bsource\b",
         ],
-        "de": [r"\bveröffentlicht\b", r"\baktualisiert\b", r"^von\s+\p{Lu}", r"\bautor(?:in)?\b", r"^(?:stand|datum):", r"^\(?(?:foto|bild)s?\s*:"],
-        "fr": [r"\bpublié le\b", r"\bmis à jour\b", r"^par\s+\p{Lu}", r"^\(?(?:photo|crédit)s?\s*:"],
-        "es": [r"\bpublicado\b", r"\bactualizado\b", r"^por\s+\p{Lu}", r"^\(?fotos?\s*:"],
-        "pt": [r"\bpublicado em\b", r"\batualizado em\b", r"^\(?fotos?\s*:"],
+        "de": [r"\bveröffentlicht\b", r"\baktualisiert\b", r"^von\s+\p{Lu}", r"\bautor(?:in)?\b", r"^(?:stand|datum):"],
+        "fr": [r"\bpublié le\b", r"\bmis à jour\b", r"^par\s+\p{Lu}"],
+        "es": [r"\bpublicado\b", r"\bactualizado\b", r"^por\s+\p{Lu}"],
+        "pt": [r"\bpublicado em\b", r"\batualizado em\b"],
     },
     # Site furniture: breadcrumbs, share and like widgets, login and search boxes, menus.
     "ui": {

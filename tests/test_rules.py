@@ -338,7 +338,7 @@ def test_title_above_a_date_line_in_words_and_a_photo_credit():
     doc = clean(*MENU, head, when, credit, *EN)
     assert doc.metadata.title == head
     assert_removed(doc, when, "byline", because="date line")
-    assert_removed(doc, credit, "byline")
+    assert_removed(doc, credit, "navigation", because="image credit")
 
 
 @pytest.mark.parametrize("line, only_a_date", [

@@ -6,7 +6,8 @@ from . import remove, rule
 BREADCRUMB = regex.compile(r"^[^>›»/|]{1,20}(?:\s*[>›»/|]\s*[^>›»/|]{1,30}){2,}$")
 GALLERY = regex.compile(r"^(?:image|photo|picture|slide|图片?)?\s*\d+\s*(?:of|/|／)\s*\d+$", regex.IGNORECASE)
 CREDIT = regex.compile(
-    r"^(?:image|photo|photograph|picture|screenshot|illustration|video|credit|getty images|图片?来源|图片|图|摄影)\s*(?:credits?)?\s*[:：…|]",
+    r"^\(?(?:image|photo|photograph|picture|screenshot|illustration|video|credit|crédit|foto|bild|getty images|图片?来源|图片|图|摄影)"
+    r"s?\s*(?:credits?)?\s*[:：…|]",
     regex.IGNORECASE,
 )
 COUNTER = regex.compile(r"^[\p{L}\s]{0,6}[(\[（【]?\s*+\d++\s*+[)\]）】]?(?:\s*+[\p{L}]{0,4})?$")  # possessive: linear on long runs of spaces
@@ -18,7 +19,7 @@ def navigation(page):
 
     Signals: a short block (at most 12 tokens) that is mostly `ui` words (分享到, 登录, 评论, Share,
     Sign in, Menu), a breadcrumb trail (首页 > 新闻 > 国内), a bare counter such as "(0)" or "赞 12",
-    a gallery position ("Image 1 of 4"), or an image credit ("Photo: AP", "图片来源：网络").
+    a gallery position ("Image 1 of 4"), or an image credit ("Photo: AP", "(Foto: dpa)", "图片来源：网络").
     False positives: only short blocks qualify, and half of their characters must be widget words, so a
     heading such as "分享经济的未来" stays.
     Example: "分享到：微博 微信 QQ空间" -> removed.

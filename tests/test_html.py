@@ -193,6 +193,17 @@ def test_a_threads_posts_numbered_by_id_are_kept_together():
     assert all(r in doc.body for r in replies), doc.body
 
 
+def test_the_lead_in_an_articles_header_stays():
+    """<article><header> holds the title, the byline and the lead: the lead is the article's; a link line is not."""
+    lead = "The council voted on Tuesday to rebuild the old harbour bridge, closed since the storm of 2019 damaged it."
+    head = (f"<header><h1>Harbour bridge to be rebuilt</h1><p><a href='/authors/jo'>Jo Smith</a> | <a href='/news'>News</a></p>"
+            f"<p>{lead}</p></header>")
+    doc = cleaner.clean(page(f"<div id='nav'><a href='/'>Home</a></div><article>{head}<div class='body'>{ARTICLE_EN}</div></article>",
+                             lang="en"))
+    assert lead in doc.body and "Paragraph 7 of the story" in doc.body
+    assert "Jo Smith" not in doc.body
+
+
 def test_text_rules_still_run_inside_the_article_container():
     article = ARTICLE_ZH + "<p>本文版权归原作者所有，如有侵权请联系删除。</p>"
     doc = cleaner.clean(page(f"<div class='content'>{article}</div>"))

@@ -79,6 +79,7 @@ TABLE_LINKED = 0.05
 LAYOUT = ('<nav>', '<header>', '<footer>', '<form>', '<menu>', '(navigation)', '(sidebar)', '(header)', '(footer)', '(share)',
           '(menu)', '(breadcrumb)', '(pagination)')
 NAMED_SHARE = 2.0  # how far the best node inside such furniture, names aside, must outscore the best outside it
+LEAD_TOKENS = 10  # words of a sentence in an article's <header> that make it the lead
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
 
@@ -454,8 +455,8 @@ def main_content(page):
         leaf = tree.node_of[block.index]
         inside = bool(keep) and kept[leaf] >= 0
         node = flagged[leaf] if flagged[leaf] >= 0 else None
-        if node is None and inside:
-            continue
+        if inside and (node is None or (bad.get(node) == "<header>" and _lead(block))):
+            continue  # the article's own <header> holds its lead paragraph as well as its title and byline
         if node is not None:
             why = lists.get(node) or bad[node]
             reason = f"{why} at {tree.paths[node]}" + (" inside the article" if inside else "")
@@ -473,6 +474,11 @@ def main_content(page):
             links = [link for i in indices for link in page.blocks[i].links]
             meta["related"] = tuple(Link(title=a, url=h) for a, h in dict(links).items() if not h.startswith(("javascript:", "#")))
         yield remove(indices, reason, **meta)
+
+
+def _lead(block) -> bool:
+    """A paragraph of prose: a sentence of LEAD_TOKENS words or more, no heading, no link."""
+    return block.ends_sentence and block.tokens >= LEAD_TOKENS and not block.heading and not block.links
 
 
 def _related_lists(page, tree, holders) -> dict[int, str]:

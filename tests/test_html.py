@@ -204,6 +204,17 @@ def test_the_lead_in_an_articles_header_stays():
     assert "Jo Smith" not in doc.body
 
 
+def test_replies_are_the_content_on_a_forums_page_and_not_under_a_news_story():
+    """A post and the replies in its comment list: a forum's URL makes them the content, a news site's does not."""
+    replies = "".join(f"<div class='comment-item'><p>第{i}楼：我也遇到过，重装驱动以后就好了，你可以先试试看，不行再说。</p></div>"
+                      for i in range(1, 6))
+    html = page(f"<div class='post'><h1>市图书馆今日开馆</h1>{ARTICLE_ZH}</div>"
+                f"<div class='comments'>{replies}</div>")
+    assert "第3楼" in cleaner.clean(html, url="https://bbs.example.com/thread-123-1-1.html").body
+    assert "第3楼" in cleaner.clean(html, url="https://www.example.com/forum.php?mod=viewthread&tid=123").body
+    assert "第3楼" not in cleaner.clean(html, url="https://news.example.com/2024/0627/123.html").body
+
+
 def test_text_rules_still_run_inside_the_article_container():
     article = ARTICLE_ZH + "<p>本文版权归原作者所有，如有侵权请联系删除。</p>"
     doc = cleaner.clean(page(f"<div class='content'>{article}</div>"))

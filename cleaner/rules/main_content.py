@@ -42,6 +42,8 @@ WEAK = {
     "main-nav": "navigation", "main-menu": "menu",
 }
 NAME_WORDS = regex.compile(r"[a-z]+")
+# Forum software's URL conventions: on such a page the replies are the content.
+FORUM_URL = regex.compile(r"//(?:bbs|forums?)\.|/(?:bbs|forums?|threads?)/|viewthread|viewtopic|showtopic|forum\.php", regex.IGNORECASE)
 DIGITS = regex.compile(r"[0-9]+")
 BLOCK_COST = 4.0
 STRONG_SHARE = 0.8  # ... unless its name says footer, comment, sidebar, share, related
@@ -435,6 +437,7 @@ def main_content(page):
     False positives: a furniture-named element holding half the page's text (a `div.has-sidebar`
     wrapper) is not furniture, nor is any element that holds the container, nor a layout one (<header>,
     <form>, a sidebar, nav or share name) around the text that, names aside, scores twice the best outside it. Yields nothing for text pages.
+    On a forum's page (bbs./forum. hosts, /thread/ paths, viewthread, showtopic) comments are the content.
     Example: <div class="article-content"> with <div class="share-box"> inside and <div id="footer">
     after -> the share box and the footer removed, with their class names as the reason.
     """
@@ -444,7 +447,7 @@ def main_content(page):
     if unavailable in ("not_found", "blocked", "login"):
         yield remove([b.index for b in page.blocks], f"the page is not an article ({unavailable.replace('_', ' ')})")
         return
-    chosen, tree, bad, _scores, _under_bad = select(page)
+    chosen, tree, bad, _scores, _under_bad = select(page, thread=bool(page.url and FORUM_URL.search(page.url)))
     keep = set(chosen)
     holders = {a for c in chosen for a in tree.ancestors(c)}
     lists = _related_lists(page, tree, holders)

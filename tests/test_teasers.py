@@ -105,3 +105,12 @@ def test_a_list_of_long_bulleted_headlines_after_the_article_is_outside_it():
     doc = cleaner.clean("\n".join([f"{p}{n}" for n, p in enumerate(article)] + headlines))
     assert not [h for h in headlines if h in doc.body]
     assert article[0] + "0" in doc.body
+
+
+def test_in_html_stamped_replies_that_link_nowhere_are_no_teasers():
+    """A Q&A page's replies, each opened by 'name | 3天前': the shape of teasers opened by a source and a stamp, but
+    in HTML a teaser's headline links to its article, and these link nowhere."""
+    replies = "".join(f"<div class='reply'><div class='info'>用户{n} | {n + 1}天前</div><p>第{n}条回复：重新安装以后就好了，可以试试看</p>"
+                      f"<div class='act'>|</div></div>" for n in range(4))
+    doc = cleaner.clean("<html><body><div class='main'>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + replies + "</div></body></html>")
+    assert not removed_by(doc, "teasers") and "第2条回复" in doc.body

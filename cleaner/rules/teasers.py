@@ -39,6 +39,8 @@ def teasers(page):
     schedule, not headlines, and stays. A live blog also stamps its entries, but one paragraph each (period 2): when
     blocks over 60 tokens hold most of such a run's text, it is left alone. A thread (three or more
     post headers such as "name said:" or a date and a time) stamps its posts: the rule leaves it alone.
+    In HTML a teaser's headline links to its article: a run in which nothing is mostly link (replies opened by
+    "name | 3天前") stays.
     Example: "Woman risks her life to save a koala" / "At least six people have died…" / "14H ago",
     three times or more -> removed.
     """
@@ -58,6 +60,8 @@ def teasers(page):
             continue  # a stamp and a paragraph, again and again: a live blog
         if not any(len(WORD.findall(page.blocks[i].text)) >= HEADLINE_WORDS for i in range(stamps[0], stamps[-1])):
             continue  # dates, times, prices and buttons: a schedule, not other articles
+        if page.mode == "html" and not any(b.link_density >= 0.5 for b in span):
+            continue  # nothing links to another page: stamped replies or notes, not teasers
         items = [_item(page, i + phase, i) for i in stamps]
         how = "opened" if leading else "closed" if phase == 1 - period else "stamped"
         yield remove([b.index for b in span], f"{len(stamps)} teasers, each {how} by a time stamp", related=tuple(items))

@@ -125,12 +125,14 @@ class _Tree:
             chain = self._chains[node] = (node,) + (self.ancestors(parent) if parent >= 0 else ())
         return chain
 
-    def nearest(self, test) -> list[int]:
-        """For each node, the first node of its chain up to the root (itself first) that passes `test`, or -1:
+    def nearest(self, marked) -> list[int]:
+        """For each node, the first node of its chain up to the root (itself first) that is in `marked`, or -1:
         one pass down the tree (a parent is numbered before its children) instead of a walk up per block."""
-        found: list[int] = []
-        for node, parent in enumerate(self.parent):
-            found.append(node if test(node) else found[parent] if parent >= 0 else -1)
+        found = [-1] * len(self.seg)
+        if marked:
+            parent = self.parent
+            for node in range(len(found)):
+                found[node] = node if node in marked else found[parent[node]]  # the root's parent, -1, reads as -1
         return found
 
     def totals(self, items, zero=0.0) -> list:
@@ -222,7 +224,7 @@ def select(page, thread: bool = False):
             for a in named:
                 del bad[a]
             final = _tight(tree, values, bad, chars, linked)
-    in_bad = tree.nearest(bad.__contains__)
+    in_bad = tree.nearest(bad)
     under_bad = [in_bad[node] >= 0 for node in tree.node_of]
     weighed = []
     for node, v, inside in zip(tree.node_of, values, under_bad):
@@ -292,7 +294,7 @@ def _tight(tree, values, bad, chars, linked) -> list[float]:
     up less, times the share of the node's text that is not links. Blocks inside `bad` nodes give nothing, and
     those nodes score 0."""
     n = len(tree.seg)
-    in_bad = tree.nearest(bad.__contains__) if bad else [-1] * n
+    in_bad = tree.nearest(bad)
     tight = [0.0] * n
     for node, v in zip(tree.node_of, values):
         if v <= 0 or in_bad[node] >= 0:
@@ -367,6 +369,7 @@ def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
     return found
 
 
+@lru_cache(maxsize=16384)  # a page links to a few sites, many times
 def _host(url: str | None) -> str | None:
     """The site a URL points to: its registered name (`news.yahoo.com` -> `yahoo.com`, `a.sina.com.cn` ->
     `sina.com.cn`); None for a relative link or no URL."""
@@ -452,8 +455,8 @@ def main_content(page):
     holders = {a for c in chosen for a in tree.ancestors(c)}
     lists = _related_lists(page, tree, holders)
     groups: list[tuple[list[int], str, int | None]] = []
-    kept = tree.nearest(keep.__contains__)
-    flagged = tree.nearest(lambda a: (a in bad or a in lists) and a not in holders)
+    kept = tree.nearest(keep)
+    flagged = tree.nearest({a for a in (*bad, *lists) if a not in holders})
     for block in page.blocks:
         leaf = tree.node_of[block.index]
         inside = bool(keep) and kept[leaf] >= 0

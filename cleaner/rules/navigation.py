@@ -1,5 +1,6 @@
 import regex
 
+from ..scan import mentions
 from ..shapes import is_number
 from . import remove, rule
 
@@ -10,6 +11,11 @@ CREDIT = regex.compile(
     r"s?\s*(?:credits?)?\s*[:：…|]",
     regex.IGNORECASE,
 )
+# What a match of each pattern must hold (GALLERY's "of" folded as IGNORECASE reads it): a short line without it is
+# not tried, as most are not.
+CRUMB_MARKS = frozenset(">›»/|")
+GALLERY_MARKS = ("of", "/", "／")
+CREDIT_MARKS = frozenset(":：…|")
 COUNTER = regex.compile(r"^[\p{L}\s]{0,6}[(\[（【]?\s*+\d++\s*+[)\]）】]?(?:\s*+[\p{L}]{0,4})?$")  # possessive: linear on long runs of spaces
 
 
@@ -29,11 +35,11 @@ def navigation(page):
             continue
         if page.coverage(block.index, "ui") >= 0.5:
             yield remove(block.index, "share, login, menu or widget words")
-        elif BREADCRUMB.match(block.text) and block.tag not in ("tr", "pre"):  # a table row or code line in HTML is data
+        elif not CRUMB_MARKS.isdisjoint(block.text) and BREADCRUMB.match(block.text) and block.tag not in ("tr", "pre"):  # a table row or code line in HTML is data
             yield remove(block.index, "breadcrumb trail")
         elif is_number(block) or (block.tokens <= 3 and COUNTER.match(block.text)):
             yield remove(block.index, "bare counter")
-        elif GALLERY.match(block.text):
+        elif mentions(block.text, GALLERY_MARKS) and GALLERY.match(block.text):
             yield remove(block.index, "gallery position ('1 of 6')")
-        elif CREDIT.match(block.text):
+        elif not CREDIT_MARKS.isdisjoint(block.text) and CREDIT.match(block.text):
             yield remove(block.index, "image credit")

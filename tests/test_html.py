@@ -215,6 +215,15 @@ def test_replies_are_the_content_on_a_forums_page_and_not_under_a_news_story():
     assert "第3楼" not in cleaner.clean(html, url="https://news.example.com/2024/0627/123.html").body
 
 
+def test_a_dialog_holding_more_text_than_a_short_article_goes():
+    """A 'report this post' dialog (div.modal) lists a dozen reasons, more text than a short post: a dialog is never
+    the article, whatever text it holds."""
+    reasons = "".join(f"<div class='field'><label>第{i}种理由：内容与标题不符、质量太差、存在违规信息等，请选择后提交</label></div>" for i in range(12))
+    post = "<div class='article-content'><p>每次打开别人的新项目，安装依赖都会报错，很烦。</p><p>先安装检查工具，再找出缺失的依赖，逐个安装即可。</p></div>"
+    doc = cleaner.clean(page(f"{post}<div class='ui modal report'><form><div class='content'>{reasons}</div></form></div>"))
+    assert "逐个安装即可" in doc.body and "第3种理由" not in doc.body
+
+
 def test_text_rules_still_run_inside_the_article_container():
     article = ARTICLE_ZH + "<p>本文版权归原作者所有，如有侵权请联系删除。</p>"
     doc = cleaner.clean(page(f"<div class='content'>{article}</div>"))

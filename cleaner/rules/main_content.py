@@ -58,9 +58,10 @@ TITLE_BOOST = 1.5
 ARTICLE_LIFT = 3  # how far up an <article> element may lift the container
 ARTICLE_SHARE = 0.7
 THREAD = frozenset({'reply', 'replies', 'answer', 'answers', 'posts', 'floor', 'huifu', 'postlist', 'thread'})
-# Whole names that mean furniture even on an element holding most of the page's text (a long comment thread).
+# Whole names that mean furniture even on an element holding most of the page's text (a long comment thread, a
+# dialog's form such as a report box's list of reasons).
 # Not breadcrumb, pager nor share bar: one that holds most of the text wraps the article by unclosed markup.
-UNAMBIGUOUS = frozenset({'comments', 'comment', 'pinglun', 'disqus', 'sidebar', 'footer', 'copyright', 'related'})
+UNAMBIGUOUS = frozenset({'comments', 'comment', 'pinglun', 'disqus', 'sidebar', 'footer', 'copyright', 'related', 'modal', 'popup'})
 EXACT = "class/id named "
 SUM_GUARD = 0.4
 CONTAINERS = frozenset({'div', 'td', 'section', 'article', 'main', 'body', 'center', 'font', 'span', 'form', 'th'})
@@ -168,7 +169,7 @@ def furniture(segment: str) -> str | None:
         return None
     for name in rest.replace("#", ".").split(".")[1:]:
         if name in UNAMBIGUOUS:
-            return f"{EXACT}{name!r} ({STRONG[name]})"
+            return f"{EXACT}{name!r} ({STRONG.get(name) or WEAK[name]})"
         if name.startswith(("js-", "js_")) or tag in LANDMARKS:
             continue  # script hooks say nothing; <main> and <article> are what their names qualify
         kind = WEAK.get(name) or WEAK.get(name.rstrip("s")) or next((STRONG[w] for w in NAME_WORDS.findall(name) if w in STRONG), None)

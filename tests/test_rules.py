@@ -270,6 +270,29 @@ def test_byline_parses_english_by_and_published_lines():
     assert doc.metadata.published == "2024-06-27"
 
 
+@pytest.mark.parametrize("line, author", [
+    ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),
+    ("By Evan Halper Staff Writer", "Evan Halper"),
+    ("Von: Wolfgang Schmale", "Wolfgang Schmale"),
+    ("Auteur : Kossivi Tiassou", "Kossivi Tiassou"),
+    ("本报记者 罗科苏盈发自北京", "罗科苏盈"),
+])
+def test_byline_author_stops_where_the_name_does(line, author):
+    doc = clean(line, *EN)
+    assert_removed(doc, line, "byline")
+    assert doc.metadata.author == author
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Gesine Engels-Krone, 02.01.2023, 11:08 Uhr", "Gesine Engels-Krone"),
+    ("27. Januar 2014 by Barbara Russ / Kategorien: Event", "Barbara Russ"),
+    ("Der Aufstieg von Hörmann", None),  # in a headline, "von" is "of"
+])
+def test_a_name_beside_a_date_above_the_article_is_its_author(line, author):
+    doc = clean(*MENU, line, *EN)
+    assert doc.metadata.author == author
+
+
 @pytest.mark.parametrize("sentence", [
     ("The study, published in Nature last week, found that cities which added protected bike lanes saw fewer serious injuries among "
      "all road users, not only among cyclists, over a period of ten years."),

@@ -1,12 +1,30 @@
 import regex
 
-from ..dates import any_date, find_date
+from ..dates import MONTH_OF, WEEKDAYS, any_date, find_date
 from ..shapes import is_date
 from . import note, remove, rule
 
 VALUE = r"\s*[:：]?\s*([^\s|｜/,，;；()（）]{2,30})"
-AUTHOR = regex.compile(r"(?:作\s*者|^文\s*[/|｜:：]|记\s*者|编\s*辑|written by|^by)" + VALUE, regex.IGNORECASE)
-ENGLISH_NAME = regex.compile(r"(?:^by|written by)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})", regex.IGNORECASE)
+AUTHOR = regex.compile(r"(?:作\s*者|^文\s*[/|｜:：]|记\s*者|编\s*辑)" + VALUE)
+MARKUP = regex.compile(r"[=\"<>]")  # 'size="20"': a scraped attribute, not a name
+REPORTED_FROM = regex.compile(r"(?:发自|报道|摄影?$).*$")  # "罗科苏盈发自北京": the name ends where the dateline starts
+# A person's name: up to four capitalised words or initials, with the particles names carry ("Christoph von Ritter").
+NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:von|van|de|da|del|der|di|du|le|la|zu)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}"
+# "By Jane Doe", "von Jane Doe", "Posted by Jane Doe", "Auteur : Jane Doe", "27. Januar 2014 by Jane Doe".
+BY_NAME = regex.compile(
+    r"(?:^|(?<=[\s|·•/,:–—-]))(?i:written by|posted by|erstellt von|verfasst von|by|von|par|por|door|przez|author|autor|autorin|auteur|autore)"
+    rf"\s*[:：]?\s+({NAME})"
+)
+# "Gesine Engels-Krone, 02.01.2023", "25.10.2022 - Reiner Nagel": a name beside a date, in a part of its own.
+NAME_PART = regex.compile(rf"{NAME}")
+# A run of spaces is entered at its start only ((?<!\s)), possessively: retried inside a long run it is quadratic.
+PART_BREAK = regex.compile(r"(?:(?<!\s)\s++)?(?:[,|·•–—/]|-(?=\s))\s*+|(?<!\s)\s++(?=\d)")
+# Words that follow a name in a byline without being part of it.
+NOT_NAME = frozenset(MONTH_OF) | frozenset(WEEKDAYS.split()) | {
+    "staff", "writer", "editor", "reporter", "correspondent", "redakteur", "redakteurin", "redaktion", "updated", "published",
+    "posted", "share", "follow", "and", "und", "et", "y", "e", "min", "read", "lesezeit", "view", "comments", "photo", "foto", "image",
+    "am", "on", "le", "el", "vom", "ein", "eine", "kommentar", "kommentare", "kategorie", "kategorien", "categories", "tags",
+}
 SOURCE = regex.compile(r"(?:来\s*源|出\s*处|source)" + VALUE, regex.IGNORECASE)
 VIEWS = regex.compile(r"(?:阅读|浏览|点击|访问|views?)\s*(?:量|数|次数|人数)?\s*[:：]?\s*(\d[\d,]*)", regex.IGNORECASE)
 HEAD_ZONE = 30
@@ -16,9 +34,9 @@ PLACEHOLDER = {"投稿用户", "admin", "佚名", "未知", "匿名", "本站", 
 
 def _parse(text: str) -> dict:
     meta = {}
-    name = ENGLISH_NAME.search(text) or AUTHOR.search(text)
-    if name and name.group(1) not in PLACEHOLDER and not find_date(name.group(1)):
-        meta["author"] = name.group(1).strip()
+    author = _author(text)
+    if author:
+        meta["author"] = author
     source = SOURCE.search(text)
     if source and not source.group(1).startswith("http"):
         meta["source"] = source.group(1)
@@ -29,6 +47,40 @@ def _parse(text: str) -> dict:
     if date:
         meta["published"] = date
     return meta
+
+
+def _author(text: str) -> str | None:
+    """The name a byline gives: after "By", "von", "Author:" (cut before a date or a role), or after 作者/记者/编辑."""
+    named = BY_NAME.search(text)
+    if named:
+        return _name(named.group(1))
+    keyed = AUTHOR.search(text)
+    if keyed:
+        name = REPORTED_FROM.sub("", keyed.group(1))
+        if len(name) >= 2 and name not in PLACEHOLDER and not find_date(name) and not MARKUP.search(name):
+            return name
+    return None
+
+
+def _name(words: str) -> str | None:
+    """A name's words up to the first that is no name's ("Jane Doe March 11" -> "Jane Doe")."""
+    kept = []
+    for word in words.split():
+        if word.lower().strip(".") in NOT_NAME:
+            break
+        kept.append(word)
+    name = " ".join(kept).strip(" .-")
+    return name if name and name.lower() not in PLACEHOLDER else None
+
+
+def _dated_name(text: str) -> str | None:
+    """A name of two words or more standing beside a date on its line, when no keyword introduces it."""
+    if not any_date(text):
+        return None
+    for part in PART_BREAK.split(text):
+        if NAME_PART.fullmatch(part) and len(part.split()) >= 2:
+            return _name(part) if _name(part) == part else None
+    return None
 
 
 @rule("byline", kind="byline")
@@ -56,9 +108,9 @@ def byline(page):
         if not keyed and block.index != dated:
             meta.pop("published", None)
         yield remove(block.index, "byline or date line" if keyed else "date line before the article", **meta)
-    date = _nearby_date(page)
-    if date:
-        yield note(published=date)  # merged after the bylines' own dates, which win
+    date, author = _nearby(page)
+    if date or author:
+        yield note(published=date, author=author)  # merged after the bylines' own, which win
 
 
 def _keyed(page, block) -> bool:
@@ -67,15 +119,25 @@ def _keyed(page, block) -> bool:
     return page.has(block.index, "byline") and (block.tokens <= 12 or (block.tokens <= 30 and not block.ends_sentence))
 
 
-def _nearby_date(page) -> str | None:
-    """A date on a short line near the article's start, or just after its end, when no byline gave one:
-    "Michael Mäser , 02.02.2022", "Gespeichert von human am 7. Juli 2019 - 18:44"."""
+def _nearby(page) -> tuple[str | None, str | None]:
+    """A date on a short line near the article's start, or just after its end, and a name after "by" or
+    beside a date above the article, when no byline gave them: "Michael Mäser , 02.02.2022",
+    "Gespeichert von human am 7. Juli 2019 - 18:44", "27. Januar 2014 by Jane Doe / Kategorien: Event"."""
     if not page.blocks:
-        return None
+        return None, None
     lead, (_, end) = page.lead, page.core
-    near = [*range(max(0, lead - HEAD_ZONE), lead + 1), *range(end, min(len(page.blocks), end + TAIL_ZONE))]
-    for index in near:
-        block = page.blocks[index]
-        if block.tokens <= 15 and (date := any_date(block.text)):
-            return date
-    return None
+    above = range(max(0, lead - HEAD_ZONE), lead + 1)
+    short = [b for b in (page.blocks[i] for i in [*above, *range(end, min(len(page.blocks), end + TAIL_ZONE))]) if b.tokens <= 15]
+    date = next((d for b in short if (d := any_date(b.text))), None)
+    named = (b for b in reversed(short) if b.index <= lead)  # the nearest to the article first
+    author = next((n for b in named if (n := _unkeyed_author(b.text))), None)
+    return date, author
+
+
+def _unkeyed_author(text: str) -> str | None:
+    """A name in a line no byline phrase marked: after "by"/"von" opening the line or sharing it with a date
+    (inside a headline, "von" is only "of"), or beside a date."""
+    named = BY_NAME.search(text)
+    if named and (not text[: named.start()].strip(" *•·-–—|") or any_date(text)):
+        return _name(named.group(1))
+    return _dated_name(text)

@@ -356,6 +356,13 @@ def test_title_is_the_first_heading_under_the_menu_not_the_subtitle_below_it():
     assert_removed(doc, head, "title", because="under the page's furniture")
 
 
+def test_a_headline_that_asks_is_a_title_under_the_menu():
+    head = "Will the new bike lanes cut traffic injuries?"
+    doc = clean(*MENU, head, "By Jane Smith", *EN)
+    assert doc.metadata.title == head
+    assert_removed(doc, head, "title")
+
+
 def test_title_above_a_date_line_in_words_and_a_photo_credit():
     head, when, credit = "Umfrage zur Strompreisbremse", "22. November 2022, 14.30 Uhr", "Foto: Jana Beispiel / dpa"
     doc = clean(*MENU, head, when, credit, *EN)

@@ -18,7 +18,7 @@ def _candidate(page):
     declared = page.declared.get("title")
     head = [
         b for b in page.blocks[: lead + 1]
-        if is_heading(b) and len(SENTENCE_BREAK.findall(b.text)) < 2  # two sentences and more: prose, not a title
+        if _title_shaped(b) and len(SENTENCE_BREAK.findall(b.text)) < 2  # two sentences and more: prose, not a title
         and b.index not in page.claimed and not page.hits[b.index] and not _wrapped(page, b)
     ]
     best, best_score, best_why = None, 0, ""
@@ -51,6 +51,11 @@ def _candidate(page):
     if best_score >= 2:
         return best, best_why
     return None, ""
+
+
+def _title_shaped(block) -> bool:
+    """A heading, or a headline that asks or exclaims ("Wie pflege ich meine Zaubernuss im Winter?")."""
+    return is_heading(block) or (3 <= block.tokens <= 30 and not block.bullet and block.text[-1] in "?!？！")
 
 
 def _under_furniture(page, block) -> bool:

@@ -224,6 +224,20 @@ def test_a_dialog_holding_more_text_than_a_short_article_goes():
     assert "逐个安装即可" in doc.body and "第3种理由" not in doc.body
 
 
+def test_short_replies_after_a_threads_opening_post_stay():
+    """A thread in HTML (posts headed by a name, a date and a time, with the poster's counters and reply links
+    between them): the short replies that trail the opening post are the thread's, not gaps after the article."""
+    def post(n: int, text: str) -> str:
+        stats = "".join(f"<p><a href='/u/{n}/{k}'>{k}</a></p><p>{n + 1}</p>" for k in ("主题", "帖子", "积分"))
+        return (f"<div class='post'><div class='author'>用户{n} 2024-05-0{n + 1} 10:3{n}</div><div class='stats'>{stats}</div>"
+                f"<div class='message'><p>{text}</p></div><div class='act'><a href='#r'>回复</a> <a href='#q'>引用</a></div></div>")
+    replies = ["顶一下", "同意楼上", "学习了，谢谢分享"]
+    thread = post(0, ARTICLE_ZH.replace("<p>", "").replace("</p>", "<br>")) + "".join(post(n, r) for n, r in enumerate(replies, 1))
+    doc = cleaner.clean(page(f"<div id='nav'><a href='/'>首页</a> <a href='/f'>论坛</a></div><div id='thread'>{thread}</div>"))
+    assert "这是第0段正文" in doc.body
+    assert all(r in doc.body for r in replies), [r for r in doc.removed if r.text in replies]
+
+
 def test_text_rules_still_run_inside_the_article_container():
     article = ARTICLE_ZH + "<p>本文版权归原作者所有，如有侵权请联系删除。</p>"
     doc = cleaner.clean(page(f"<div class='content'>{article}</div>"))

@@ -1,4 +1,5 @@
 from . import remove, rule
+from .comments import is_thread
 
 
 def _gaps(page):
@@ -24,11 +25,18 @@ def outside_article(page):
     negative and fall outside. Each gap is one finding, with its size and shape in the reason.
     False positives: runs that score a fair share of the best one join the region, so an article
     split by a widget, or a thread of forum posts, is kept whole.
+    On an HTML thread (three or more post headers) the gaps after the region's start stay: they are
+    short replies inside the container main_content chose.
     Example: 40 one-word menu lines above a 10-paragraph article -> removed as one gap.
     """
     if not page.runs:
         return
+    # In HTML the replies of a thread are in the container main_content chose: short ones that trail the
+    # region are replies, not furniture.
+    replies = page.mode == "html" and is_thread(page)
     for gap, where in _gaps(page):
+        if replies and where != "before":
+            continue
         mean = sum(b.tokens for b in gap) / len(gap)
         yield remove(
             [b.index for b in gap],

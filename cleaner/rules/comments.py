@@ -12,8 +12,10 @@ COMMENT_HEADER = regex.compile(
     r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}|\bago\s+at\s+\d{1,2}:\d{2}",
     regex.IGNORECASE,
 )
-# Each branch of COMMENT_HEADER needs one of these in the folded line: checked first, as a search costs far more.
-HEADER_MARKS = (":", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied")
+# Each branch of COMMENT_HEADER needs one of these in the folded line, or a time's colon before a digit: checked
+# first, as a search costs far more (a bare colon let every "Label: value" line through).
+HEADER_MARKS = ("re:", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied")
+CLOCK = regex.compile(r":\d")
 MIN_ARTICLE_TOKENS = 100
 MAX_BARS = 3
 THREAD_HEADERS = 3
@@ -21,7 +23,9 @@ THREAD_HEADERS = 3
 
 def is_post_header(block) -> bool:
     """The header line of a comment or a forum post."""
-    return block.tokens <= 25 and mentions(block.text, HEADER_MARKS) and bool(COMMENT_HEADER.search(block.text, timeout=1.0))
+    text = block.text
+    return (block.tokens <= 25 and (mentions(text, HEADER_MARKS) or (":" in text and bool(CLOCK.search(text))))
+            and bool(COMMENT_HEADER.search(text, timeout=1.0)))
 
 
 def _headers(page) -> list[bool]:

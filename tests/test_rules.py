@@ -363,6 +363,13 @@ def test_a_headline_that_asks_is_a_title_under_the_menu():
     assert_removed(doc, head, "title")
 
 
+def test_a_site_name_under_the_menu_is_not_the_title():
+    site = "新浪财经"  # four CJK characters: a name, not a headline
+    doc = only("title", *MENU, site, *ZH)
+    assert doc.metadata.title is None
+    assert_kept(doc, site)
+
+
 def test_title_above_a_date_line_in_words_and_a_photo_credit():
     head, when, credit = "Umfrage zur Strompreisbremse", "22. November 2022, 14.30 Uhr", "Foto: Jana Beispiel / dpa"
     doc = clean(*MENU, head, when, credit, *EN)

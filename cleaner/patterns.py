@@ -118,6 +118,14 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\b(?:previous|prev|next) (?:article|post|page|story|chapter|entry|slide|image|photo)\b", r"\b(?:older|newer) (?:posts?|entries|articles)\b",
             r"\bpage \d+ of \d+\b", r"\bback to top\b", r"^(?:«\s*)?previous$", r"^next(?:\s*»)?$",
         ],
+        "de": [r"\bseite \d+ von \d+\b", r"\b(?:vorheriger|nächster) (?:artikel|beitrag)\b"],
+        "fr": [r"\bpage \d+ sur \d+\b", r"\barticle (?:précédent|suivant)\b"],
+        "es": [r"\bpágina \d+ de \d+\b", r"\b(?:artículo|entrada) (?:anterior|siguiente)\b"],
+        "pt": [r"\bpágina \d+ de \d+\b", r"\b(?:artigo|post) (?:anterior|seguinte)\b"],
+        "it": [r"\bpagina \d+ di \d+\b", r"\barticolo (?:precedente|successivo)\b"],
+        "nl": [r"\bpagina \d+ van \d+\b", r"\b(?:vorig|volgend) artikel\b"],
+        "pl": [r"\bstrona \d+ z \d+\b", r"\b(?:poprzedni|następny) artykuł\b"],
+        "id": [r"\bhalaman \d+ dari \d+\b", r"\b\d+ dari \d+ halaman\b", r"\bartikel (?:sebelumnya|selanjutnya)\b"],
     },
     # Headings of the writer's biography under an article: "About the author", "About Jane Doe", "作者简介".
     "bio": {

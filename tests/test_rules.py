@@ -193,6 +193,12 @@ def test_related_keeps_prose_that_recommends_reading(sentence):
 # pagination -----------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("line", ["Seite 2 von 4", "Página 2 de 4", "Page 2 sur 4", "Pagina 2 di 4", "2 dari 4 halaman", "Strona 2 z 4"])
+def test_pagination_page_counters_in_other_languages(line):
+    doc = clean(*EN[:2], line, EN[2])
+    assert_removed(doc, line, "pagination")
+
+
 def test_pagination_takes_previous_and_next_titles():
     prev, nxt = "上一篇：关于加强安全生产工作的通知", "下一篇：2024年工作计划"
     doc = clean(*ZH, prev, nxt)

@@ -276,6 +276,12 @@ def test_byline_parses_english_by_and_published_lines():
     assert doc.metadata.published == "2024-06-27"
 
 
+def test_a_date_beside_a_chinese_headline_above_the_article_dates_it():
+    line = "我市老旧小区改造工作取得阶段性成果  2024-06-14 03:25:55"
+    doc = clean(line, *ZH)
+    assert doc.metadata.published == "2024-06-14T03:25:55"
+
+
 @pytest.mark.parametrize("line, author", [
     ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),
     ("By Evan Halper Staff Writer", "Evan Halper"),

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import regex
 
 # One token per CJK character, one per word otherwise: the unit the scorer and the region finder count.
-TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\W_]+")
+# Each CJK character is a token; a run of other word characters is one ("SKII广告" is five, not one).
+TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\W_\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # Sentence punctuation; ASCII marks count only before a space, the line end or a non-ASCII character,
 # so the dots of URLs, decimals and file names do not.
@@ -30,7 +31,7 @@ ASCII_WORDS = bytes(c if TOKEN.match(chr(c)) else 32 for c in range(128)).ljust(
 # Marks that count before a space or the end turn into ".", what counts as a space into " ", the rest into NUL.
 ASCII_MARKS = bytes(46 if PUNCT.match(chr(c)) else 32 if PUNCT.match("." + chr(c)) else 0 for c in range(128)).ljust(256, b"\0")
 CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
-TOKEN_RUN = regex.compile(r"([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+)|[^\W_]+")
+TOKEN_RUN = regex.compile(r"([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+)|[^\W_\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 BULLET_FIRST = frozenset("*+•·・●○◆◇■□▪▫►▶»-–—")  # a BULLET starts with one of these or a digit (\d: str.isdecimal)
 SENTENCE_MARKS = frozenset("。！？!?…；;.．\"”’」』:：।॥؟۔")  # SENTENCE_END's marks; what may follow them is SPACE
 SPACE = EDGE[:-2]  # regex's \s

@@ -31,7 +31,7 @@ def block_score(block: Block) -> float:
     bonus = min(block.punct, 20) * 1.5 + (2.0 if block.ends_sentence else 0.0)
     if block.bullet and (not block.ends_sentence or (block.punct <= 1 and block.tokens < 20)):
         bonus -= 6.0  # a list of links or headlines ("…kabul etti!"), not a list of sentences
-        size *= 0.6  # however long: a CJK headline is as long as a sentence
+        size *= 0.5 if 2 * block.cjk > block.tokens else 0.6  # however long: a CJK headline is as long as a sentence
     if block.tag is not None:  # HTML: main_content chose the container; its plain text is the article's
         bonus += HTML_PLAIN_BONUS * (1.0 - 2 * block.link_density) if block.link_density < 0.5 else 0.0
     return size + bonus - BLOCK_COST

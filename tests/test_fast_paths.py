@@ -198,3 +198,8 @@ def test_an_indented_o_is_a_third_level_bullet_and_a_sentence_o_is_not():
 @pytest.mark.parametrize("line", ["यह एक वाक्य है।", "هذا سؤال؟", "یہ ایک جملہ ہے۔"])
 def test_hindi_and_arabic_script_sentences_end(line):
     assert blocks.text_blocks(line)[0].ends_sentence
+
+
+def test_cjk_characters_after_latin_letters_or_digits_are_tokens_each():
+    assert blocks.shape("SKII广告")[1] == 3
+    assert blocks.shape("2024年内蒙古")[1] == 5

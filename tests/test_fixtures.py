@@ -20,8 +20,6 @@ ZH_FLOOR = 0.73
 # (page, "keep" or "drop") -> why the page fails today. Pages are named as in the test ids.
 KNOWN: dict[tuple[str, str], str] = {
     # article sentences lost
-    ("magic-html-bench:9a0e481a", "keep"): "outside_article: the three-sentence article loses to sohu's longer run of "
-                                           "recommended headlines and view counts, which becomes the body",
     ("magic-html-bench:2c983edd", "keep"): "zhidao Q&A: the best answer falls outside the region, and comments takes a later answer "
                                            "for a comment section under its '评论' button",
     ("magic-html-bench:6db2e2d6", "keep"): "outside_article: the tieba thread's title line is outside the region",
@@ -35,10 +33,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("chinese-wce:0df12126", "keep"): "outside_article: the admissions table under the prose (short cells, no sentences) is cut "
                                       "as a gap (HTML mode keeps it)",
     ("scrapinghub:c4a3637c", "keep"): "outside_article: the lead line, unpunctuated, joins the 19-line menu gap above the article",
-    ("scrapinghub:85439e26", "keep"): "outside_article: the first paragraph of a Japanese article (no spaces, few tokens per "
-                                      "character) scores as part of the header gap",
-    ("magic-html-bench:21475f4b", "keep"): "outside_article: a two-line section of a baike entry, set apart by its heading and "
-                                           "edit links, scores below a quarter of the main run",
     ("magic-html-bench:6897d6ef", "keep"): "outside_article: a one-line forum reply between reply headers scores below the join floor",
     ("magic-html-bench:e4662f72", "keep"): "outside_article: the question's title line, unpunctuated, falls outside the region",
     ("magic-html-bench:bf03d4e9", "keep"): "outside_article: a short reply of the thread falls outside the region",

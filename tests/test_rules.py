@@ -138,6 +138,13 @@ def test_ads_removes_english_ad_labels_and_newsletter_prompts():
     assert_removed(doc, prompt, "ads", because="newsletter")
 
 
+def test_ads_keeps_a_headline_about_advertising_and_removes_a_line_the_label_opens():
+    headline, ad = "工商部门初定SKII广告属于虚假宣传", "广告 领峰环球8大交易优势 以专业领跑全行"
+    doc = only("ads", *ZH[:2], headline, ad, ZH[2])
+    assert_kept(doc, headline)
+    assert_removed(doc, ad, "ads")
+
+
 def test_ads_keeps_a_paragraph_that_mentions_advertising_once():
     sentence = (INDENT + "去年，国内互联网广告市场规模继续增长，但增速明显放缓。业内人士认为，品牌方在预算上更加谨慎，更看重实际转化效果，"
                 "而不是单纯追求曝光量，这一变化正在重塑整个行业的格局。")

@@ -204,6 +204,19 @@ def test_the_lead_in_an_articles_header_stays():
     assert "Jo Smith" not in doc.body
 
 
+def test_the_lead_between_the_title_and_the_articles_container_stays():
+    """A lead paragraph in its own element between the title and the text's container is the article's; a
+    picture's caption there is not."""
+    lead = "The council voted on Tuesday to rebuild the old harbour bridge, closed since the storm of 2019 damaged it."
+    caption = "Workers inspect the damaged harbour bridge after the storm that closed it to all traffic in 2019."
+    body = (f"<div id='nav'><a href='/'>Home</a></div><div class='top'><h1>Harbour bridge to be rebuilt</h1></div>"
+            f"<div class='intro'><p>{lead}</p></div><div class='pic'><div class='image-caption'><p>{caption}</p></div></div>"
+            f"<div class='grid'><div class='col'><div class='story'>{ARTICLE_EN}</div></div></div>")
+    doc = cleaner.clean(page(body, head="<title>Harbour bridge to be rebuilt</title>", lang="en"))
+    assert lead in doc.body and "Paragraph 7 of the story" in doc.body
+    assert caption not in doc.body
+
+
 def test_replies_are_the_content_on_a_forums_page_and_not_under_a_news_story():
     """A post and the replies in its comment list: a forum's URL makes them the content, a news site's does not."""
     replies = "".join(f"<div class='comment-item'><p>第{i}楼：我也遇到过，重装驱动以后就好了，你可以先试试看，不行再说。</p></div>"

@@ -82,6 +82,8 @@ TABLE_LINKED = 0.05
 LAYOUT = ('<nav>', '<header>', '<footer>', '<form>', '<menu>', '(navigation)', '(sidebar)', '(header)', '(footer)', '(share)',
           '(menu)', '(breadcrumb)', '(pagination)')
 NAMED_SHARE = 2.0  # how far the best node inside such furniture, names aside, must outscore the best outside it
+DEK_REACH = 4  # how many of a block's nearest elements _set_apart_lead reads
+DEK_WORDS = ('head', 'caption', 'byline', 'meta', 'quote')
 LEAD_TOKENS = 10  # words of a sentence in an article's <header> that make it the lead
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
@@ -195,8 +197,7 @@ def select(page, thread: bool = False):
     tree = _Tree(blocks)
     n = len(tree.seg)
     values = [value(b) for b in blocks]
-    title = page.declared.get("title")
-    heading = next((b.index for b in blocks if b.heading and title and (b.text in title or title in b.text)), None)
+    heading = _title_heading(page)
     if heading is not None:  # the text that follows the article's title is most likely the article
         for i in range(heading + 1, min(len(blocks), heading + 1 + TITLE_REACH)):
             if values[i] > 0:
@@ -437,7 +438,8 @@ def main_content(page):
     its siblings that score a fair share of it. Furniture is known by tag (<nav>, <aside>, <footer>,
     <form>, <header>) or by class/id words in English and pinyin (share/fenxiang, related/xgtj/tuijian,
     footer/copyright/banquan, pager/fenye, ad/gg/guanggao, comment/pinglun, breadcrumb/weizhi): outside
-    the container it says why a block went, inside it removes that element.
+    the container it says why a block went, inside it removes that element. A lead paragraph between the
+    title's heading and the container stays.
     False positives: a furniture-named element holding half the page's text (a `div.has-sidebar`
     wrapper) is not furniture, nor is any element that holds the container, nor a layout one (<header>,
     <form>, a sidebar, nav or share name) around the text that, names aside, scores twice the best outside it. Yields nothing for text pages.
@@ -458,10 +460,14 @@ def main_content(page):
     groups: list[tuple[list[int], str, int | None]] = []
     kept = tree.nearest(keep)
     flagged = tree.nearest({a for a in (*bad, *lists) if a not in holders})
+    heading = _title_heading(page)
+    first = next((b.index for b in page.blocks if kept[tree.node_of[b.index]] >= 0), None) if keep else None
     for block in page.blocks:
         leaf = tree.node_of[block.index]
         inside = bool(keep) and kept[leaf] >= 0
         node = flagged[leaf] if flagged[leaf] >= 0 else None
+        if node is None and heading is not None and first is not None and heading < block.index < first and _set_apart_lead(block):
+            continue  # the article's lead, set between its title and the container of its text
         if inside and (node is None or (bad.get(node) == "<header>" and _lead(block))):
             continue  # the article's own <header> holds its lead paragraph as well as its title and byline
         if node is not None:
@@ -481,6 +487,19 @@ def main_content(page):
             links = [link for i in indices for link in page.blocks[i].links]
             meta["related"] = tuple(Link(title=a, url=h) for a, h in dict(links).items() if not h.startswith(("javascript:", "#")))
         yield remove(indices, reason, **meta)
+
+
+def _title_heading(page) -> int | None:
+    """The index of the heading that gives the page's title, or None."""
+    title = page.declared.get("title")
+    return next((b.index for b in page.blocks if b.heading and title and (b.text in title or title in b.text)), None)
+
+
+def _set_apart_lead(block) -> bool:
+    """A paragraph of prose, not a list item, outside a header, a caption, a byline or a pull quote (by its nearest
+    elements' class/id names): those hold a subtitle, a picture's line or key points, not the article's lead."""
+    tail = "/".join(seg[len(_tag(seg)):] for seg in (block.path or "").split("/")[-DEK_REACH:]).lower()
+    return block.tag != "li" and _lead(block) and not any(w in tail for w in DEK_WORDS)
 
 
 def _lead(block) -> bool:

@@ -100,7 +100,7 @@ def byline(page):
     """
     start = page.lead
     lines = [(b, _keyed(page, b)) for b in page.free()]
-    lines = [(b, keyed) for b, keyed in lines if keyed or (is_date(b) and b.index <= start)]
+    lines = [(b, keyed) for b, keyed in lines if keyed or (b.index <= start and is_date(b))]
     # The article's own date stands near it; one further up is the header's "today".
     dated = next((b.index for b, keyed in lines if not keyed and b.index >= start - HEAD_ZONE), None)
     for block, keyed in lines:

@@ -217,6 +217,16 @@ def test_the_lead_between_the_title_and_the_articles_container_stays():
     assert caption not in doc.body
 
 
+def test_a_heading_left_last_with_what_it_announced_removed_goes():
+    """A heading ending the article whose list below went as furniture goes with it; one closing the page stays."""
+    links = "".join(f"<li><a href='/news/{i}'>Another story number {i} from the news desk</a></li>" for i in range(6))
+    story = f"<div class='story'><h1>Library to open</h1>{ARTICLE_EN}<h2>Around the harbour this week</h2></div>"
+    doc = cleaner.clean(page(f"<div id='nav'><a href='/'>Home</a></div>{story}<div class='sidebar'><ul>{links}</ul></div>", lang="en"))
+    assert "Paragraph 7 of the story" in doc.body and "Around the harbour this week" not in doc.body
+    last = cleaner.clean(page(f"<div id='nav'><a href='/'>Home</a></div>{story}", lang="en"))
+    assert "Around the harbour this week" in last.body
+
+
 def test_replies_are_the_content_on_a_forums_page_and_not_under_a_news_story():
     """A post and the replies in its comment list: a forum's URL makes them the content, a news site's does not."""
     replies = "".join(f"<div class='comment-item'><p>第{i}楼：我也遇到过，重装驱动以后就好了，你可以先试试看，不行再说。</p></div>"

@@ -1,6 +1,8 @@
 from . import remove, rule
 from .comments import is_thread
 
+LABEL_TOKENS = 8
+
 
 def _gaps(page):
     """Maximal runs of unclaimed blocks outside the article region, with where they sit."""
@@ -27,6 +29,8 @@ def outside_article(page):
     split by a widget, or a thread of forum posts, is kept whole.
     On an HTML thread (three or more post headers) the gaps after the region's start stay: they are
     short replies inside the container main_content chose.
+    In HTML, a heading or a short 'label:' line left last, with the blocks after it removed, goes too: it
+    announced them ('Related topics', 'Weiterführende Links', 'Temas relacionados').
     Example: 40 one-word menu lines above a 10-paragraph article -> removed as one gap.
     """
     if not page.runs:
@@ -34,11 +38,22 @@ def outside_article(page):
     # In HTML the replies of a thread are in the container main_content chose: short ones that trail the
     # region are replies, not furniture.
     replies = page.mode == "html" and is_thread(page)
+    cut = set()
     for gap, where in _gaps(page):
         if replies and where != "before":
             continue
+        cut.update(b.index for b in gap)
         mean = sum(b.tokens for b in gap) / len(gap)
         yield remove(
             [b.index for b in gap],
             f"{len(gap)} block(s) {where} the article region (mean {mean:.0f} tokens, score {sum(page.score(b.index) for b in gap):.0f})",
         )
+    if page.mode == "html":
+        last = next((b for b in reversed(page.blocks) if b.index not in page.claimed and b.index not in cut), None)
+        if last is not None and last.index < len(page.blocks) - 1 and _label(last):
+            yield remove(last.index, "a heading with nothing after it: it announced what was removed below")
+
+
+def _label(block) -> bool:
+    """A heading, or a short line ending in a colon, without a sentence's end."""
+    return not block.ends_sentence and block.tokens <= LABEL_TOKENS and (block.heading > 1 or block.text.rstrip().endswith((":", "：")))

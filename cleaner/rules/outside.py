@@ -1,7 +1,7 @@
 from . import remove, rule
 from .comments import is_thread
 
-LABEL_TOKENS = 8
+LABEL_TOKENS = 8  # a heading that announces a list: 'Weitere aktuelle Themen aus der Arbeitswelt'
 
 
 def _gaps(page):
@@ -29,8 +29,8 @@ def outside_article(page):
     split by a widget, or a thread of forum posts, is kept whole.
     On an HTML thread (three or more post headers) the gaps after the region's start stay: they are
     short replies inside the container main_content chose.
-    In HTML, a heading or a short 'label:' line left last, with the blocks after it removed, goes too: it
-    announced them ('Related topics', 'Weiterführende Links', 'Temas relacionados').
+    In HTML, a short heading left last, with the blocks after it removed, goes too: it announced them
+    ('Related topics', 'Weiterführende Links', 'Temas relacionados').
     Example: 40 one-word menu lines above a 10-paragraph article -> removed as one gap.
     """
     if not page.runs:
@@ -55,5 +55,6 @@ def outside_article(page):
 
 
 def _label(block) -> bool:
-    """A heading, or a short line ending in a colon, without a sentence's end."""
-    return not block.ends_sentence and block.tokens <= LABEL_TOKENS and (block.heading > 1 or block.text.rstrip().endswith((":", "：")))
+    """A short heading, not the title's <h1>, without a sentence's end (a colon counts as one: 'Read also:' lines
+    introduce a source list or an embed as often as a widget)."""
+    return block.heading > 1 and not block.ends_sentence and block.tokens <= LABEL_TOKENS

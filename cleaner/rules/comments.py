@@ -70,8 +70,8 @@ def comments(page):
             # A heading alone is weak (Q&A pages put "29 条评论" under every answer): what follows must be the smaller part.
             many = sum(header[n : n + 30]) >= 2
             heading = not bars and page.has(block.index, "comments") and block.tokens <= 12 and (many or prose_total - prose <= prose)
-            headers = header[n] and many
-            if heading or headers:
+            header_run = header[n] and many
+            if heading or header_run:
                 why = "comment section heading" if heading else "comment headers from"
                 yield remove([b.index for b in free[n:]], f"{why} {block.text!r}")
                 return

@@ -66,6 +66,11 @@ class Block:
         return self.cjk / self.tokens if self.tokens else 0.0
 
     @property
+    def words(self) -> float:
+        """Its length in words, two CJK characters counting as one (a CJK headline is as long as a sentence in characters)."""
+        return self.tokens - self.cjk / 2
+
+    @property
     def is_short(self) -> bool:
         return self.tokens < 8 and not self.ends_sentence
 

@@ -22,7 +22,7 @@ HTML_PLAIN_BONUS = 12.0
 
 
 def block_score(block: Block) -> float:
-    size = block.cjk * 0.5 + (block.tokens - block.cjk)
+    size = block.words
     size *= 1.0 - block.link_density
     if block.segments >= 3 and block.tokens < 6 * block.segments:
         size *= 0.2  # a menu bar: many short items on one line

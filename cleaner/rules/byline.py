@@ -127,7 +127,7 @@ def _nearby(page) -> tuple[str | None, str | None]:
         return None, None
     lead, (_, end) = page.lead, page.core
     above = range(max(0, lead - HEAD_ZONE), lead + 1)
-    short = [b for b in (page.blocks[i] for i in [*above, *range(end, min(len(page.blocks), end + TAIL_ZONE))]) if b.tokens - b.cjk / 2 <= 15]  # two CJK characters a word
+    short = [b for b in (page.blocks[i] for i in [*above, *range(end, min(len(page.blocks), end + TAIL_ZONE))]) if b.words <= 15]
     date = next((d for b in short if (d := any_date(b.text))), None)
     named = (b for b in reversed(short) if b.index <= lead)  # the nearest to the article first
     author = next((n for b in named if (n := _unkeyed_author(b.text))), None)

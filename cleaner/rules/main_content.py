@@ -182,7 +182,7 @@ def furniture(segment: str) -> str | None:
 
 def value(block) -> float:
     """How much article text a block brings: its length less its links, its punctuation, less a cost per block."""
-    size = (block.tokens - block.cjk) + 0.5 * block.cjk
+    size = block.words
     linked = size * block.link_density
     cost = BLOCK_COST * (0.4 + 0.6 * block.link_density)  # short plain text costs little, a link a lot
     v = (size - linked) - 0.7 * linked + min(block.punct, 15) + (2.0 if block.ends_sentence else 0.0) - cost
@@ -342,7 +342,7 @@ def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
     alike: dict[int, Counter] = {}
     headed: set[int] = set()  # elements holding a headline
     for block in blocks:
-        if block.link_density < TEASER_LINKED or (block.tokens - block.cjk) + 0.5 * block.cjk < TEASER_HEADLINE:
+        if block.link_density < TEASER_LINKED or block.words < TEASER_HEADLINE:
             continue
         if len(block.links) != 1 or _host(block.links[0][1]) != host:
             continue

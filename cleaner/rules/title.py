@@ -58,9 +58,8 @@ def _candidate(page):
 def _title_shaped(block) -> bool:
     """A heading, or a headline that asks or exclaims ("Wie pflege ich meine Zaubernuss im Winter?"), of three words
     at least (two CJK characters count as one: "新浪财经" is a site's name); no link, no date (a byline's)."""
-    words = block.tokens - block.cjk / 2
     shaped = is_heading(block) or (3 <= block.tokens <= 30 and not block.bullet and block.text[-1] in "?!？！")
-    return shaped and words >= 3 and not URL.search(block.text) and not any_date(block.text)
+    return shaped and block.words >= 3 and not URL.search(block.text) and not any_date(block.text)
 
 
 def _under_furniture(page, block) -> bool:

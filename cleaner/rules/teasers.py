@@ -17,14 +17,17 @@ WORD = regex.compile(rf"\p{{L}}{{3,}}|[{CJK_CLASS}]")  # a word of three letters
 
 
 def _lists(page):
-    """Runs of stamp lines that recur every 2-4 blocks: the skeleton of a list of teasers."""
-    stamps = [b.index for b in page.blocks if b.index not in page.claimed and is_stamp(b)]
+    """Runs of stamp lines that recur every 2-5 blocks: the skeleton of a list of teasers.
+
+    A stamp an earlier rule took (a related list's heading claims the first item under it) still keeps the
+    rhythm, but a run needs three stamps of its own: one the related rule took whole is done."""
+    stamps = [b.index for b in page.blocks if is_stamp(b)]
     run = stamps[:1]
     for index in stamps[1:] + [None]:
         if index is not None and 2 <= index - run[-1] <= MAX_PERIOD:
             run.append(index)
             continue
-        if len(run) >= MIN_ITEMS:
+        if sum(i not in page.claimed for i in run) >= MIN_ITEMS:
             yield run
         run = [index]
 
@@ -63,7 +66,7 @@ def teasers(page):
             continue  # dates, times, prices and buttons: a schedule, not other articles
         if page.mode == "html" and not any(b.link_density >= 0.5 for b in span):
             continue  # nothing links to another page: stamped replies or notes, not teasers
-        items = [_item(page, i + phase, i) for i in stamps]
+        items = [_item(page, i + phase, i) for i in stamps if i not in page.claimed]  # the related rule listed the rest
         how = "opened" if leading else "closed" if phase == 1 - period else "stamped"
         yield remove([b.index for b in span], f"{len(stamps)} teasers, each {how} by a time stamp", related=tuple(items))
 

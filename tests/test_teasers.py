@@ -149,3 +149,27 @@ def test_a_related_list_that_took_every_stamp_leaves_the_prose_after_it():
     assert "Ode to the dead mall" not in doc.body
     assert not removed_by(doc, "teasers")
     assert ARTICLE[2] in doc.body
+
+
+def _stamped_items():
+    items = []
+    for n, (title, blurb) in enumerate([("巴南高铁进入联调联试阶段", "随着检测车从南充北站缓缓驶出，标志着新建铁路进入联调联试阶段。"),
+                                        ("巡山防火 守护安全", "为切实织密森林防火网，各地组织人员开展巡查。"),
+                                        ("湖北孝感赏花活动启幕", "春季赏花活动在孝感市金卉庄园景区启动，吸引大批游客。"),
+                                        ("中国国际时装周开幕", "由中国服装设计师协会主办的时装周在北京开幕。")]):
+        items += [title, blurb * 2, f"2024-04-0{n + 1} 15:1{n}"]  # twice: a snippet as long as a paragraph
+    return items
+
+
+def test_a_list_of_date_and_time_stamped_teasers_under_a_related_heading_goes():
+    """'date time' stamps are post headers too, so four of them make the page look like a thread; a related heading
+    right above the run says they close teasers instead."""
+    doc = cleaner.clean("\n".join(CARD_ARTICLE * 2 + ["推荐阅读"] + _stamped_items()))
+    assert "巡山防火 守护安全" in removed_by(doc, "teasers")
+    assert all(p in doc.body for p in CARD_ARTICLE)
+
+
+def test_stamped_items_far_below_a_related_heading_stay_on_a_thread():
+    """A related heading whose list ended before the stamped run: on a thread page, stamps are still its posts'."""
+    text = "\n".join(CARD_ARTICLE + ["推荐阅读", "* 另一篇文章的标题", "* 第二篇文章的标题"] + CARD_ARTICLE + _stamped_items())
+    assert not removed_by(cleaner.clean(text), "teasers")

@@ -42,16 +42,18 @@ def teasers(page):
     False positives: a list whose blocks never hold four words (dates, times, prices, "Book now") is a
     schedule, not headlines, and stays. A live blog also stamps its entries, but one paragraph each (period 2): when
     blocks over 60 tokens hold most of such a run's text, it is left alone. A thread (three or more
-    post headers such as "name said:" or a date and a time) stamps its posts: the rule leaves it alone.
+    post headers such as "name said:" or a date and a time) stamps its posts: the rule leaves it alone, unless a
+    related heading ("推荐阅读") stands right above the run: then the stamps that made it look like a thread are the list's.
     In HTML a teaser's headline links to its article: a run in which nothing is mostly link (replies opened by
     "name | 3天前") stays.
     Example: "Woman risks her life to save a koala" / "At least six people have died…" / "14H ago",
     three times or more -> removed.
     """
-    if is_thread(page):
-        return  # a thread: its posts are stamped too
+    thread = is_thread(page)
     for stamps in _lists(page):
         period = Counter(b - a for a, b in itertools.pairwise(stamps)).most_common(1)[0][0]
+        if thread and not any(page.claimed.get(i) == "related" for i in range(max(0, stamps[0] - period - 1), stamps[0])):
+            continue  # a thread: its posts are stamped too, but no related heading opens them
         # A bare stamp ("32M ago") ends or sits inside its item; one with a bullet or a source ("* Yahoo · 4 小時前") opens it.
         leading = not any(is_bare_stamp(page.blocks[i]) for i in stamps)
         phase = 0 if leading else _phase(page, stamps, period)

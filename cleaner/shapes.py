@@ -30,8 +30,9 @@ def _says_when(text: str, anywhere: bool) -> bool:
 
 
 def is_stamp(block: Block) -> bool:
-    """A line that only says when, maybe by whom ("Yahoo財經 · 19 小時前")."""
-    return block.tokens <= 8 and _says_when(block.text, anywhere=True)
+    """A line that only says when, maybe by whom ("Yahoo財經 · 19 小時前"): eight words at most, two CJK characters to a
+    word ("東方日報 OrientalDaily · 22 小時前")."""
+    return block.words <= 8 and _says_when(block.text, anywhere=True)
 
 
 def is_bare_stamp(block: Block) -> bool:

@@ -173,3 +173,15 @@ def test_stamped_items_far_below_a_related_heading_stay_on_a_thread():
     """A related heading whose list ended before the stamped run: on a thread page, stamps are still its posts'."""
     text = "\n".join(CARD_ARTICLE + ["推荐阅读", "* 另一篇文章的标题", "* 第二篇文章的标题"] + CARD_ARTICLE + _stamped_items())
     assert not removed_by(cleaner.clean(text), "teasers")
+
+
+def test_a_stamp_may_name_its_source_in_cjk_characters():
+    """'東方日報 OrientalDaily · 22 小時前': the source's characters count two to a word, as in every length the rules
+    compare with word counts, so the line is as short as 'Yahoo財經 · 19 小時前' and opens its item."""
+    from cleaner.blocks import text_blocks
+    from cleaner.shapes import is_stamp
+
+    stamps = ["* 東方日報 OrientalDaily · 22 小時前", "* 信報財經新聞 · 8 小時前", "* Yahoo財經 · 19 小時前"]
+    assert all(is_stamp(b) for b in text_blocks("\n".join(stamps)))
+    sentence = "今天下午我们全家一起去公园散步看到了很多美丽的花朵 3小时前"  # a sentence that ends in a time is no stamp
+    assert not is_stamp(text_blocks(sentence)[0])

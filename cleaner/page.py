@@ -67,6 +67,7 @@ class Page:
         """Runs of block indices [start, end) that hold the article, by density of unclaimed text."""
         if self._runs is None:
             scores = [-CLAIMED_COST if i in self._claimed else s for i, s in enumerate(self._base_scores)]
+            _introduced_lists(scores, self.blocks, self._claimed)
             attachable = [i not in self._claimed and _attachable(b, self.hits[i]) for i, b in enumerate(self.blocks)]
             self._runs = find_runs(scores, attachable)
             self._inside = bytearray(len(self.blocks))
@@ -113,3 +114,15 @@ def _attachable(block: Block, hits: dict) -> bool:
     """Prose-like on its own terms: ends a sentence or a salutation, no list bullet, no widget words."""
     return block.ends_sentence and not block.bullet and not hits and block.segments < 3
 
+
+
+def _introduced_lists(scores: list[float], blocks: Sequence[Block], claimed: Mapping[int, str]) -> None:
+    """A list that a sentence introduces ("…affects every version of Windows:" / "* Windows 11" / …) is the
+    article's, however short its items: they cost nothing, so they no longer split the article in two. The list
+    ends at its first long block or at a block a rule removed (what follows a widget is not the list's)."""
+    for block in blocks:
+        if block.text[-1] in ":：" and block.punct >= 2 and block.tokens >= 8 and not block.bullet and block.index not in claimed:
+            for item in blocks[block.index + 1 :]:
+                if item.index in claimed or not (item.bullet or item.tokens <= 25):
+                    break
+                scores[item.index] = max(scores[item.index], 0.0)

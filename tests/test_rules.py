@@ -457,6 +457,35 @@ def test_outside_article_removes_a_long_link_list_between_two_parts_of_an_articl
     assert len(doc.paragraphs) == 5, "both parts of the article stay"
 
 
+LATER = [  # the article's longer second part, after a list: the best-scoring run
+    ("Under the plan, each district will hold public meetings before any street is changed, and residents will be able "
+     "to suggest routes, report dangerous crossings and comment on the designs online for at least six weeks."),
+    ("The public works department said the first segments would connect schools and parks, where surveys showed the "
+     "largest number of children riding to class, and that the rest would follow as funding allowed."),
+    ("Council members also asked for yearly reports on crashes, parking and business revenue along the new lanes, so "
+     "that the program can be adjusted if the expected benefits do not appear."),
+] * 2
+DISTRICTS = [f"* {name} district" for name in ["North", "South", "East", "West", "Harbor", "Old Town", "Riverside", "Hillcrest",
+                                               "Airport", "University", "Market", "Lakeside"]]
+
+
+def test_a_list_a_sentence_introduces_does_not_split_the_article():
+    """'…the following districts, north and south:' and a dozen one-line items: short items sum negative, yet they
+    are the article's, so the paragraphs above them stay with the longer part below."""
+    intro = "The lanes will run through the following districts, both north and south of the river:"
+    doc = only("outside_article", *MENU, EN[0], EN[1], intro, *DISTRICTS, *LATER)
+    for line in (EN[0], EN[1], intro, DISTRICTS[0]):
+        assert_kept(doc, line)
+
+
+def test_a_list_under_a_label_or_under_a_removed_line_still_splits_the_article():
+    """A label that is no sentence ('Districts:') introduces nothing, and a list under a line a rule removed is not
+    the article's: the short items still cut the paragraphs above from the longer part."""
+    for intro in ("Districts:", "Sign up for our newsletter, delivered every morning:"):
+        doc = clean(*MENU, EN[0], EN[1], intro, *DISTRICTS, *LATER)
+        assert removal(doc, DISTRICTS[0]) is not None and removal(doc, EN[0]) is not None, intro
+
+
 def test_outside_article_keeps_a_forum_thread_whole():
     posts = [
         INDENT + "请问大家，老旧小区加装电梯的费用一般怎么分摊？我们楼里一楼和六楼的住户意见分歧很大，物业也说不清楚，有没有过来人分享一下经验？",

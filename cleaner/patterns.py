@@ -74,7 +74,8 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
                r"\bсмотрите также\b", r"\bпопулярное\b", r"\bпо теме\b"],
         "it": [r"\bleggi anche\b", r"\barticoli correlati\b", r"\bpotrebbe interessarti\b", r"\bi più letti\b", r"\bpotrebbero interessarti\b"],
         "nl": [r"\blees ook\b", r"\bgerelateerde artikelen\b", r"\bmeest gelezen\b"],
-        "pl": [r"\bczytaj (?:także|też)\b", r"\bzobacz (?:także|też)\b", r"\bpolecane\b", r"\bnajczęściej czytane\b"],
+        "pl": [r"\bczytaj (?:także|też)\b", r"\bzobacz (?:także|też)\b", r"\bpolecane\b", r"\bnajczęściej czytane\b",
+               r"\b(?:również|też|także) (?:cię|was) zainteresuje\b", r"\bmoże (?:cię|was) (?:też |również |także )?zainteresować\b"],
         "tr": [r"\bilgili haberler\b", r"\bbenzer haberler\b", r"\ben çok okunan(?:lar)?\b", r"\bilginizi çekebilir\b"],
         "id": [r"\bbaca juga\b", r"\bberita terkait\b", r"\bartikel terkait\b", r"\bterpopuler\b"],
         "ja": [r"関連記事", r"おすすめ(?:の)?記事", r"あわせて読みたい", r"人気記事", r"アクセスランキング"],
@@ -160,6 +161,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         "fr": [r"\bpublié le\b", r"\bmis à jour\b", r"^par\s+\p{Lu}", r"\bauteur\b"],
         "es": [r"\bpublicado\b", r"\bactualizado\b", r"^por\s+\p{Lu}"],
         "pt": [r"\bpublicado em\b", r"\batualizado em\b"],
+        "pl": [r"^źródło:", r"\bdata (?:utworzenia|publikacji|aktualizacji)\b", r"\bopublikowano\b", r"\bdziennikar(?:z|ka)\b"],
     },
     # Site furniture: breadcrumbs, share and like widgets, login and search boxes, menus.
     "ui": {

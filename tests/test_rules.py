@@ -312,6 +312,20 @@ def test_a_name_beside_a_date_above_the_article_is_its_author(line, author):
     assert doc.metadata.author == author
 
 
+def test_byline_reads_polish_source_date_and_journalist_lines():
+    lines = ["Źródło: Onet", "Data utworzenia: 6 maja 2024 09:43", "Oliwia Stępień Dziennikarka Onet.pl"]
+    doc = clean(*lines, *EN)
+    for line in lines:
+        assert_removed(doc, line, "byline")
+
+
+def test_byline_keeps_polish_prose_about_sources_and_journalists():
+    sentence = ("Jak ustalił dziennikarz lokalnej gazety, głównym źródłem energii w regionie pozostaje węgiel, ale coraz więcej "
+                "gmin inwestuje w farmy wiatrowe i panele słoneczne na dachach szkół.")
+    doc = only("byline", *EN[:2], sentence, *EN[2:])
+    assert_kept(doc, sentence)
+
+
 @pytest.mark.parametrize("sentence", [
     ("The study, published in Nature last week, found that cities which added protected bike lanes saw fewer serious injuries among "
      "all road users, not only among cyclists, over a period of ten years."),
@@ -650,7 +664,8 @@ def test_about_headings_that_are_not_a_biography_stay():
     assert not [r for r in above.removed if r.rule == "author_bio"], "above the article it is not the end matter"
 
 
-@pytest.mark.parametrize("heading", ["Leggi anche", "Czytaj także", "İlgili Haberler", "Baca Juga", "関連記事", "관련기사", "Lees ook"])
+@pytest.mark.parametrize("heading", ["Leggi anche", "Czytaj także", "İlgili Haberler", "Baca Juga", "関連記事", "관련기사", "Lees ook",
+                                     "To również Cię zainteresuje", "Może Cię zainteresować"])
 def test_related_headings_in_more_languages_open_a_list(heading):
     items = ["* Come lavare un cappello senza sformarlo", "* Come togliere le macchie dai tessuti", "* Le sneaker in lavatrice"]
     doc = cleaner.clean("\n".join(BUS_ARTICLE + [heading] + items))

@@ -43,6 +43,9 @@ CELL_BREAKERS = frozenset(["p", "div", "table", "ul", "ol", "li", "br", "h1", "h
 HIDDEN_CLASSES = frozenset(
     ["hidden", "hide", "d-none", "display-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only", "element-invisible", "is-hidden", "u-hidden"]
 )
+# ... unless another class shows it from some screen width on (Tailwind's `hidden lg:flex`, Bootstrap's
+# `d-none d-md-block`): the element is on the page a desktop reader sees.
+SHOWN_ON_WIDE = regex.compile(r"\b(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)\b")
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 NOT_DISPLAYED = regex.compile(r"display\s*:\s*none", regex.IGNORECASE)
 VISIBLE_STYLE = regex.compile(r"visibility\s*:\s*visible", regex.IGNORECASE)
@@ -261,7 +264,7 @@ class _Walker:
                     cls = attrib.get("class")
                     ident = attrib.get("id")
                     if attrib.get("style") and self.hides(el, attrib["style"]) or "hidden" in attrib or (
-                        cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+                        cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split()) and not SHOWN_ON_WIDE.search(cls)
                     ):
                         skip()
                         stack.append(None)

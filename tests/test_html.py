@@ -217,6 +217,34 @@ def test_the_lead_between_the_title_and_the_articles_container_stays():
     assert caption not in doc.body
 
 
+def test_a_standfirst_in_the_pages_header_stays_when_its_class_names_it():
+    """The page's <header> holds the title and a standfirst (`p.lead`, `h2.subtitle`) outside the text's container:
+    the standfirst is the article's; a promotion sentence beside it, not named a lead, is not."""
+    lead = "The council voted on Tuesday to rebuild the old harbour bridge, closed since the storm of 2019 damaged it."
+    promo = "Subscribe today and read every story from the harbour desk for one euro in the first month."
+    for named in (f"<p class='article-lead'>{lead}</p>", f"<h2 class='entry__subtitle'>{lead}</h2>"):
+        head = f"<header class='top'><h1>Harbour bridge to be rebuilt</h1>{named}<p class='promo'>{promo}</p></header>"
+        doc = cleaner.clean(page(f"<div id='nav'><a href='/'>Home</a></div>{head}<div class='story'>{ARTICLE_EN}</div>",
+                                 head="<title>Harbour bridge to be rebuilt</title>", lang="en"))
+        assert lead in doc.body and "Paragraph 7 of the story" in doc.body
+        assert promo not in doc.body
+
+
+def test_a_short_line_pointing_on_left_last_goes():
+    """'Kontakt:' or 'Weitere Stimmen zum Thema …' ending the article, what it introduced removed, goes; a short
+    line ending a sentence does not, nor such a line closing the page itself."""
+    links = "".join(f"<li><a href='/news/{i}'>Another story number {i} from the news desk</a></li>" for i in range(6))
+    for label in ("Weitere Stimmen zum Thema …", "Kontakt:"):
+        story = f"<div class='story'><h1>Library to open</h1>{ARTICLE_EN}<p>{label}</p></div>"
+        doc = cleaner.clean(page(f"<div id='nav'><a href='/'>Home</a></div>{story}<div class='sidebar'><ul>{links}</ul></div>"))
+        assert "Paragraph 7 of the story" in doc.body and label not in doc.body
+        last = cleaner.clean(page(f"<div id='nav'><a href='/'>Home</a></div>{story}"))
+        assert label in last.body
+    story = f"<div class='story'><h1>Library to open</h1>{ARTICLE_EN}<p>Thanks for reading.</p></div>"
+    doc = cleaner.clean(page(f"<div id='nav'><a href='/'>Home</a></div>{story}<div class='sidebar'><ul>{links}</ul></div>"))
+    assert "Thanks for reading." in doc.body
+
+
 def test_a_heading_left_last_with_what_it_announced_removed_goes():
     """A heading ending the article whose list below went as furniture goes with it; one closing the page stays."""
     links = "".join(f"<li><a href='/news/{i}'>Another story number {i} from the news desk</a></li>" for i in range(6))
@@ -291,6 +319,16 @@ def test_hidden_elements_scripts_and_ad_slots_are_not_text():
     for gone in ("hidden promo", "script text", "iframe text", "hidden paragraph"):
         assert gone not in doc.source
     assert "Paragraph 0 of the story" in doc.body
+
+
+def test_a_class_hiding_an_element_on_small_screens_only_does_not_hide_it():
+    """Tailwind's `hidden lg:flex` and Bootstrap's `d-none d-md-block` show the element on a desktop; `hidden` alone
+    hides it."""
+    for shown in ("hidden lg:flex", "d-none d-md-block"):
+        source = cleaner.clean(page(f"<div class='{shown}'><div class='story'>{ARTICLE_EN}</div></div>", lang="en")).source
+        assert "Paragraph 7 of the story" in source
+    source = cleaner.clean(page(f"<div class='story'>{ARTICLE_EN}</div><div class='hidden'>mobile menu text</div>", lang="en")).source
+    assert "mobile menu text" not in source
 
 
 def test_visibility_hidden_gives_way_to_a_visible_descendant():

@@ -84,6 +84,8 @@ LAYOUT = ('<nav>', '<header>', '<footer>', '<form>', '<menu>', '(navigation)', '
 NAMED_SHARE = 2.0  # how far the best node inside such furniture, names aside, must outscore the best outside it
 DEK_REACH = 4  # how many of a block's nearest elements _set_apart_lead reads
 DEK_WORDS = ('head', 'caption', 'byline', 'meta', 'quote')
+# Class words of an article's standfirst, wherever it sits (often in the page's <header>, beside the title).
+LEAD_NAMES = frozenset({'lead', 'intro', 'excerpt', 'standfirst', 'dek', 'deck', 'subtitle', 'subheadline', 'abstract', 'summary'})
 LEAD_TOKENS = 10  # words of a sentence in an article's <header> that make it the lead
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 
@@ -466,9 +468,11 @@ def main_content(page):
         leaf = tree.node_of[block.index]
         inside = bool(keep) and kept[leaf] >= 0
         node = flagged[leaf] if flagged[leaf] >= 0 else None
-        if node is None and heading is not None and first is not None and heading < block.index < first and _set_apart_lead(block):
+        in_header = node is not None and bad.get(node) == "<header>"
+        if heading is not None and first is not None and heading < block.index < first and (
+                (node is None and _set_apart_lead(block)) or ((node is None or in_header) and _named_lead(block))):
             continue  # the article's lead, set between its title and the container of its text
-        if inside and (node is None or (bad.get(node) == "<header>" and _lead(block))):
+        if inside and (node is None or (in_header and (_lead(block) or _named_lead(block)))):
             continue  # the article's own <header> holds its lead paragraph as well as its title and byline
         if node is not None:
             why = lists.get(node) or bad[node]
@@ -500,6 +504,14 @@ def _set_apart_lead(block) -> bool:
     elements' class/id names): those hold a subtitle, a picture's line or key points, not the article's lead."""
     tail = "/".join(seg[len(_tag(seg)):] for seg in (block.path or "").split("/")[-DEK_REACH:]).lower()
     return block.tag != "li" and _lead(block) and not any(w in tail for w in DEK_WORDS)
+
+
+def _named_lead(block) -> bool:
+    """A standfirst marked up as one (`p.lead`, `h2.subtitle`, `div.excerpt`): LEAD_TOKENS words or more, no link."""
+    if block.tokens < LEAD_TOKENS or block.links or block.tag == "li":
+        return False
+    tail = "/".join(seg[len(_tag(seg)):] for seg in (block.path or "").split("/")[-DEK_REACH:]).lower()
+    return any(w in LEAD_NAMES for w in NAME_WORDS.findall(tail))
 
 
 def _lead(block) -> bool:

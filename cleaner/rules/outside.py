@@ -2,6 +2,7 @@ from . import remove, rule
 from .comments import is_thread
 
 LABEL_TOKENS = 8  # a heading that announces a list: 'Weitere aktuelle Themen aus der Arbeitswelt'
+ANNOUNCES = (":", "：", "…", "...")  # a line ending so points on to what follows it
 
 
 def _gaps(page):
@@ -29,8 +30,8 @@ def outside_article(page):
     split by a widget, or a thread of forum posts, is kept whole.
     On an HTML thread (three or more post headers) the gaps after the region's start stay: they are
     short replies inside the container main_content chose.
-    In HTML, a short heading left last, with the blocks after it removed, goes too: it announced them
-    ('Related topics', 'Weiterführende Links', 'Temas relacionados').
+    In HTML, a short heading or a short line ending in a colon or an ellipsis, left last with the blocks after it
+    removed, goes too: it announced them ('Related topics', 'Weiterführende Links', 'Kontakt:', 'Lesen Sie auch …').
     Example: 40 one-word menu lines above a 10-paragraph article -> removed as one gap.
     """
     if not page.runs:
@@ -56,5 +57,8 @@ def outside_article(page):
 
 def _label(block) -> bool:
     """A short heading, not the title's <h1>, without a sentence's end (a colon counts as one: 'Read also:' lines
-    introduce a source list or an embed as often as a widget)."""
-    return block.heading > 1 and not block.ends_sentence and block.tokens <= LABEL_TOKENS
+    introduce a source list or an embed as often as a widget), or a short line that points on ('Kontakt:',
+    'Das könnte Sie auch interessieren …')."""
+    if block.tokens > LABEL_TOKENS:
+        return False
+    return (block.heading > 1 and not block.ends_sentence) or block.text.rstrip().endswith(ANNOUNCES)

@@ -356,6 +356,16 @@ def test_navigation_removes_english_breadcrumbs_and_share_bars():
     assert_removed(doc, share, "navigation", because="widget words")
 
 
+@pytest.mark.parametrize("line", ["Möchten Sie den Artikel teilen?", "Jetzt teilen!", "Schlagworte:", "Partager Imprimer", "Compartir en Facebook"])
+def test_navigation_knows_widget_words_in_european_languages(line):
+    assert_removed(only("navigation", *EN, line), line, "navigation", because="widget words")
+
+
+@pytest.mark.parametrize("line", ["Die Bürger sollen die Kosten gerecht teilen.", "Themen der Woche im Stadtrat"])
+def test_navigation_keeps_german_sentences_and_headings_with_a_widget_word(line):
+    assert_kept(only("navigation", *EN, line), line)
+
+
 @pytest.mark.parametrize("heading", ["分享经济的未来", "评论员文章：让老旧小区焕发新活力", "Sharing the road: a new plan for downtown"])
 def test_navigation_keeps_headings_that_contain_a_widget_word(heading):
     assert_kept(only("navigation", heading, *ZH), heading)

@@ -69,7 +69,11 @@ MONTH_NAMES = {
     10: "oct october oktober octobre octubre ottobre outubro okt października",
     11: "nov november novembre noviembre novembro listopada", 12: "dec december dezember décembre decembre diciembre dicembre dezembro dez grudnia",
 }
+# Russian and Ukrainian, in the genitive a date takes ("15 августа 2016", "15 серпня 2016")
+MONTH_NAMES_CYRILLIC = ("января січня", "февраля лютого", "марта березня", "апреля квітня", "мая травня", "июня червня",
+                        "июля липня", "августа серпня", "сентября вересня", "октября жовтня", "ноября листопада", "декабря грудня")
 MONTH_OF = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
+MONTH_OF.update({name: number for number, names in enumerate(MONTH_NAMES_CYRILLIC, start=1) for name in names.split()})
 MONTH_WORD = "|".join(sorted(map(regex.escape, MONTH_OF), key=len, reverse=True))
 DAY_MONTH_YEAR = regex.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+)?({MONTH_WORD})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?!\d)", regex.IGNORECASE)
 MONTH_DAY_YEAR = regex.compile(rf"\b({MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", regex.IGNORECASE)

@@ -39,6 +39,12 @@ BYLINE_AUTHOR = regex.compile(
     regex.IGNORECASE,
 )
 DATE_KEY = regex.compile(r"发布|发表|时间|日期|更新|published|posted|updated|date", regex.IGNORECASE)
+# hAtom and RDFa stamps in the body: <abbr class="published" title="2017-07-23T17:06:45+0000">, <span
+# property="schema:dateCreated" content="…">; hAtom's required "updated" serves when "published" is absent.
+MICRO_PUBLISHED = ("//*[@title or @content][contains(concat(' ', normalize-space(@class), ' '), ' published ') or "
+                   "@property='schema:datePublished' or @property='schema:dateCreated']")
+MICRO_UPDATED = "//*[@title][contains(concat(' ', normalize-space(@class), ' '), ' updated ')]"
+CDATA = regex.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")  # a wrapper Wikipedia and XHTML pages put around JSON-LD
 UTC_TIME = regex.compile(r"T(\d\d):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|_|\b)")
 PLACEHOLDER_AUTHORS = {"admin", "佚名", "未知", "匿名", "本站", "小编", "网友", "administrator", "staff", "editor", "null", "none"}
@@ -123,7 +129,7 @@ def _clean_author(value: str | None) -> str | None:
 def _json_ld(scripts) -> list[dict]:
     found = []
     for script in scripts:
-        raw = (script.text or "").strip()
+        raw = CDATA.sub("", (script.text or "").strip())
         if not raw or len(raw) > 2_000_000:
             continue
         try:
@@ -344,12 +350,21 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
                 published = _iso(el.get("content") or el.get("datetime") or _text(el))
                 if published:
                     break
+    if not published and url:
+        match = URL_DATE.search(url)
+        if match:
+            published = f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
     if not published:
         for el in times:
             if el.get("pubdate") is not None or el.get("datetime"):
                 published = _iso(el.get("datetime") or _text(el))
                 if published:
                     break
+    if not published and root is not None:
+        for path in (MICRO_PUBLISHED, MICRO_UPDATED):
+            published = next(filter(None, (_iso(el.get("title") or el.get("content")) for el in root.xpath(path)[:10])), None)
+            if published:
+                break
     if not published:
         near = _near_title(blocks, h1_index) or [b for b in blocks[:60] if b.tokens <= 40]
         keyed = [b for b in near if DATE_KEY.search(b.text)] + [b for b in near if not DATE_KEY.search(b.text)]
@@ -358,14 +373,11 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
             if published:
                 break
     if not published:
-        for block in _near_title(blocks, h1_index) or blocks[:40]:
-            published = any_date(block.text) if block.tokens <= 40 else None
+        top = blocks[max(0, h1_index - 3) : h1_index + 14] if h1_index is not None else blocks[:40]
+        for block in top:  # a long paragraph counts by its opening only: a dateline ("27.1.2022 – Bei der …")
+            published = any_date(block.text if block.tokens <= 40 else block.text[:40])
             if published:
                 break
-    if not published and url:
-        match = URL_DATE.search(url)
-        if match:
-            published = f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
     if not published:
         for block in blocks[:300]:
             if block.tokens <= 30 and not COPYRIGHT.search(block.text):

@@ -515,6 +515,28 @@ def test_a_utc_stamp_takes_the_day_the_page_shows(stamp, path, line, shown):
     assert cleaner.clean(page(body, head=head, lang="en"), url="https://example.com" + path).metadata.published == shown
 
 
+@pytest.mark.parametrize("head, body, url, published", [
+    # JSON-LD wrapped in CDATA, as Wikipedia serves it
+    (("<script type='application/ld+json'><![CDATA[{\"@type\": \"Article\", \"datePublished\": \"2001-10-29T01:59:14Z\"}]]>"
+     "</script>"), "", None, "2001-10-29T01:59:14Z"),
+    # hAtom and RDFa stamps in the body; hAtom's "updated" only when nothing says "published"
+    ("", "<abbr class='entry-date published' title='2017-07-23T17:06:45+0000'>23. Juli 2017</abbr>", None, "2017-07-23T17:06:45+0000"),
+    ("", ("<span class='updated' title='2013-04-04T18:52:11+00:00'></span><span property='schema:dateCreated' "
+     "content='2013-04-01T10:00:00+00:00'></span>"), None, "2013-04-01T10:00:00+00:00"),
+    ("", "<span class='published'>vor drei Tagen</span>", None, None),  # no stamp in it
+    # the URL's date before a <time> elsewhere on the page (a teaser's, a comment's)
+    ("", "<time datetime='2009-04-11T18:06:36'>11. April 2009</time>", "https://example.com/2019/10/22/story/", "2019-10-22"),
+    ("", "<time datetime='2009-04-11T18:06:36'>11. April 2009</time>", "https://example.com/story/", "2009-04-11T18:06:36"),
+    # a dateline opening the first paragraph under the title; a date deep inside a paragraph is not one
+    ("", "<p>27.1.2022 – Bei der Erinnerung an die Verfolgten " + "ging es um viele Namen und Orte. " * 12 + "</p>", None, "2022-01-27"),
+    ("", "<p>Bei der Erinnerung an die Verfolgten " + "ging es um viele Namen und Orte. " * 12 + "Am 27.1.2022 war es so.</p>", None,
+     None),
+])
+def test_dates_from_microformats_wrapped_json_ld_the_url_and_a_dateline(head, body, url, published):
+    html = page("<h1>Library opens</h1>" + body + "<article>" + ARTICLE_EN.replace("2015", "") + "</article>", head=head, lang="en")
+    assert cleaner.clean(html, url=url).metadata.published == published
+
+
 def test_chinese_byline_dates_and_author_from_the_text():
     body = "<h1>市图书馆今日开馆</h1><div>2024年06月27日 09:30 来源：某某日报 作者：张三</div><div class='content'>" + ARTICLE_ZH + "</div>"
     meta = cleaner.clean(page(body, head="<title>市图书馆今日开馆-某某网</title>")).metadata

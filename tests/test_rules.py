@@ -423,7 +423,8 @@ def test_title_above_a_date_line_in_words_and_a_photo_credit():
 
 @pytest.mark.parametrize("line, only_a_date", [
     ("Nov. 19, 2019 8:03 am ET", True), ("Mittwoch, 20. November 2019", True), ("2019年11月20日 星期三 10:28", True),
-    ("May 5, 2019 at 3:43 PM EST", True), ("2019-11-20T10:00:00Z", True),
+    ("May 5, 2019 at 3:43 PM EST", True), ("2019-11-20T10:00:00Z", True), ("15 августа 2016, 13:43", True),
+    ("3 серпня 2020", True), ("Опубликовано 15 августа 2016", False),
     ("5 May 2019 by John", False), ("The meeting on 19 November 2019", False), ("ET 2019", False),
 ])
 def test_a_date_line_holds_a_date_and_only_its_time_zone_and_weekday(line, only_a_date):

@@ -28,3 +28,17 @@ def test_a_title_in_angle_brackets_is_not_markup():
     line = "For those who have yet to watch <The Palace: Tale of Jang Noksu>, the show runs until the end of the month."
     doc = cleaner.clean("\n".join([line] + [p.strip() for p in PROSE]))
     assert "code" not in rules_of(doc, "The Palace")
+
+
+def test_code_a_line_ending_in_a_colon_introduces_is_quoted_and_stays():
+    """A reply in a thread: 'Livewire view:' and then the template it asks about; the template is the post's."""
+    view = '<div> @foreach ($users as $user) <div class="flex items-center"> <span>{{ $user->name }}</span> </div> @endforeach </div>'
+    doc = cleaner.clean("\n".join(PROSE[:1] + ["　　节目的页面模板如下："] + [view] + PROSE[1:]))
+    assert "code" not in rules_of(doc, "@foreach")
+
+
+def test_markup_under_a_line_without_a_colon_or_under_a_removed_one_still_goes():
+    markup = '<div class="pic_midd mb20"> <!--插件的宽度依赖于pic_midd 的宽度--> <div id="pic_con"> <img src="a.jpg"> </div></div>'
+    for above in ("　　节目的页面模板如下。", "分享到："):
+        doc = cleaner.clean("\n".join(PROSE[:1] + [above, markup] + PROSE[1:]))
+        assert rules_of(doc, "pic_midd") == ["code"], above

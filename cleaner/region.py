@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from .blocks import Block
 
 BLOCK_COST = 8.0
@@ -19,6 +21,7 @@ JOIN_MIN = 20.0
 ATTACH = 2
 UNPUNCTUATED = 0.1
 HTML_PLAIN_BONUS = 12.0
+MARKDOWN = regex.compile(r"\*\*[^*\s][^*]*\*\*|!\[[^\]]*\]\(|\]\((?:https?://|#)|^#{1,6}\s\S")
 
 
 def block_score(block: Block) -> float:
@@ -34,7 +37,16 @@ def block_score(block: Block) -> float:
         size *= 0.5 if 2 * block.cjk > block.tokens else 0.6  # however long: a CJK headline is as long as a sentence
     if block.tag is not None:  # HTML: main_content chose the container; its plain text is the article's
         bonus += HTML_PLAIN_BONUS * (1.0 - 2 * block.link_density) if block.link_density < 0.5 else 0.0
-    return size + bonus - BLOCK_COST
+    score = size + bonus - BLOCK_COST
+    return max(score, 0.0) if _markdown(block.text) else score
+
+
+def _markdown(text: str) -> bool:
+    """Markdown source ("## Setup", "**note**", "![](…)", "[docs](https://…)"): a page's furniture never carries it, the
+    text a writer typed does; however short, such a line costs nothing (a forum post saved as its source)."""
+    if "**" not in text and "](" not in text and not text.startswith("#"):
+        return False  # the usual case, without a regex call
+    return bool(MARKDOWN.search(text))
 
 
 def best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:

@@ -511,6 +511,25 @@ def test_a_list_under_a_label_or_under_a_removed_line_still_splits_the_article()
         assert removal(doc, DISTRICTS[0]) is not None and removal(doc, EN[0]) is not None, intro
 
 
+MARKDOWN_LINES = ["## Project layout", "![](http://example.com/layout.png)", "## Features", "![](http://example.com/features.png)",
+                  "1. **Login** for every app", "2. **Roles** in one place", "## Pain points", "See [the docs](https://example.com/docs)",
+                  "## Setup", "![](http://example.com/setup.png)", "## Roadmap", "![](http://example.com/roadmap.png)"]
+
+
+def test_short_lines_of_markdown_source_do_not_split_the_post():
+    """A post saved as its Markdown source: headings, images and bold items are short, but furniture never carries
+    Markdown, so they cost nothing and the paragraphs above stay with the longer part below."""
+    doc = only("outside_article", *MENU, EN[0], EN[1], *MARKDOWN_LINES, *LATER)
+    for line in (EN[0], MARKDOWN_LINES[0], MARKDOWN_LINES[4]):
+        assert_kept(doc, line)
+
+
+def test_the_same_short_lines_without_markdown_still_split_the_article():
+    plain = [line.replace("## ", "").replace("**", "").replace("![](", "(").replace("](", " (") for line in MARKDOWN_LINES]
+    doc = only("outside_article", *MENU, EN[0], EN[1], *plain, *LATER)
+    assert removal(doc, EN[0]) is not None and removal(doc, plain[0]) is not None
+
+
 def test_outside_article_keeps_a_forum_thread_whole():
     posts = [
         INDENT + "请问大家，老旧小区加装电梯的费用一般怎么分摊？我们楼里一楼和六楼的住户意见分歧很大，物业也说不清楚，有没有过来人分享一下经验？",

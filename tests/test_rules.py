@@ -258,6 +258,12 @@ def test_byline_parses_chinese_author_source_and_time():
     assert (meta.author, meta.source, meta.published) == ("张三", "新华网", "2024-06-27T10:00:00")
 
 
+def test_a_long_chinese_byline_with_one_comma_is_still_a_byline():
+    line = "本文来源：人民日报客户端，责任编辑：王小明 2024-06-27 10:00"
+    doc = clean(*ZH, line)
+    assert_removed(doc, line, "byline")
+
+
 def test_byline_parses_views_and_full_width_dates():
     line = "发布时间：2024年6月27日 09:30　阅读：1,234"
     doc = clean(line, *ZH)
@@ -330,7 +336,8 @@ def test_byline_keeps_polish_prose_about_sources_and_journalists():
     ("The study, published in Nature last week, found that cities which added protected bike lanes saw fewer serious injuries among "
      "all road users, not only among cyclists, over a period of ten years."),
     INDENT + "据新华社记者了解，这一做法最早来源于社区居民的自发探索，后来经过街道总结提炼，逐步在全市推广，成为城市基层治理的一张名片。",
-], ids=["en-published-in-prose", "zh-记者-来源-in-prose"])
+    "您好，请问下为什么我的不管阿里云是否通过，都是审核中啊",  # a reply: two clauses, no sentence end, a key (审核) inside
+], ids=["en-published-in-prose", "zh-记者-来源-in-prose", "zh-审核-in-a-reply"])
 def test_byline_keeps_prose_that_mentions_publishing(sentence):
     doc = only("byline", *ZH[:2], sentence, *ZH[2:])
     assert_kept(doc, sentence)

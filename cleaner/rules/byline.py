@@ -117,7 +117,11 @@ def byline(page):
 def _keyed(page, block) -> bool:
     """A byline phrase in a short line: a long line that ends a sentence is prose that happens to say
     "published" or "By taking..."."""
-    return page.has(block.index, "byline") and (block.tokens <= 12 or (block.tokens <= 30 and not block.ends_sentence))
+    if not page.has(block.index, "byline"):
+        return False
+    # Two full-width commas or stops: clauses of a sentence ("您好，请问下为什么…，都是审核中啊"), not keys and values.
+    clauses = sum(map(block.text.count, "，。！？；"))
+    return block.tokens <= 12 or (block.tokens <= 30 and not block.ends_sentence and clauses < 2)
 
 
 def _nearby(page) -> tuple[str | None, str | None]:

@@ -60,8 +60,10 @@ def is_paragraph(block: Block) -> bool:
 
 
 def is_list_entry(block: Block) -> bool:
-    """What follows a list heading: bullets, short titles, dates, counts, teasers."""
-    return block.bullet or is_date(block) or is_number(block) or is_teaser(block) or (block.tokens <= 25 and not block.ends_sentence)
+    """What follows a list heading: bullets, short titles (one that exclaims or asks too: "究竟谁顶得住嘛！"), dates,
+    counts, teasers."""
+    headline = not block.ends_sentence or (block.text[-1] in "!?！？" and block.punct <= 3)
+    return block.bullet or is_date(block) or is_number(block) or is_teaser(block) or (block.tokens <= 25 and headline)
 
 
 def clusters(indices: list[int], max_step: int) -> list[list[int]]:

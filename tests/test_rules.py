@@ -186,6 +186,21 @@ def test_related_removes_an_english_list_and_stops_at_prose():
     assert_kept(doc, after)
 
 
+def test_related_takes_headlines_that_exclaim_or_ask():
+    items = ["大家都在看", "讲真！这位演员的身材，究竟谁顶得住嘛！", "二婚的聂远，三婚的汪峰，没赢过八婚的他？", "41岁刘翔晒照！内容引争议"]
+    doc = clean(*ZH, *items)
+    for line in items:
+        assert_removed(doc, line, "related")
+
+
+def test_related_list_stops_at_a_short_line_of_several_clauses_even_if_it_exclaims():
+    items = ["相关推荐", "讲真！这位演员的身材，究竟谁顶得住嘛！"]
+    exclaim = "是的，没错，就是这样，我们终于做到了！"  # four marks: a sentence of the article, not a headline
+    doc = only("related", *ZH[:2], *items, exclaim, ZH[2])
+    assert_removed(doc, items[1], "related")
+    assert_kept(doc, exclaim)
+
+
 @pytest.mark.parametrize("sentence", [
     INDENT + "我们推荐阅读原文，以便了解更多细节。",
     INDENT + "专家推荐的做法是先摸清底数，再分类施策，相关阅读材料已经发到各社区。",

@@ -383,6 +383,16 @@ def test_navigation_knows_widget_words_in_european_languages(line):
     assert_removed(only("navigation", *EN, line), line, "navigation", because="widget words")
 
 
+@pytest.mark.parametrize("line", ["Photograph by Ed Marshall, Redonda Restoration Programme", "Foto von Anna Weber", "Photo: AP"])
+def test_navigation_removes_image_credits_with_a_colon_or_by(line):
+    assert_removed(only("navigation", *EN, line), line, "navigation", because="image credit")
+
+
+def test_navigation_keeps_a_sentence_that_opens_with_a_picture_word():
+    line = "Pictures by local children hang in the new library's hall."
+    assert_kept(only("navigation", *EN, line), line)
+
+
 @pytest.mark.parametrize("line", ["Die Bürger sollen die Kosten gerecht teilen.", "Themen der Woche im Stadtrat"])
 def test_navigation_keeps_german_sentences_and_headings_with_a_widget_word(line):
     assert_kept(only("navigation", *EN, line), line)

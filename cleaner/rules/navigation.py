@@ -11,11 +11,14 @@ CREDIT = regex.compile(
     r"s?\s*(?:credits?)?\s*[:：…|]",
     regex.IGNORECASE,
 )
+# "Photograph by Ed Marshall", "Foto von Anna Weber": a credit when it is not a sentence.
+CREDIT_BY = regex.compile(r"^\(?(?:image|photo|photograph|picture|illustration|foto|bild)s?\s+(?:by|von|par|por)\s+\p{Lu}", regex.IGNORECASE)
 # What a match of each pattern must hold (GALLERY's "of" folded as IGNORECASE reads it): a short line without it is
 # not tried, as most are not.
 CRUMB_MARKS = frozenset(">›»/|")
 GALLERY_MARKS = ("of", "/", "／")
 CREDIT_MARKS = frozenset(":：…|")
+BY_MARKS = (" by ", " von ", " par ", " por ")
 COUNTER = regex.compile(r"^[\p{L}\s]{0,6}[(\[（【]?\s*+\d++\s*+[)\]）】]?(?:\s*+[\p{L}]{0,4})?$")  # possessive: linear on long runs of spaces
 
 
@@ -25,7 +28,8 @@ def navigation(page):
 
     Signals: a short block (at most 12 tokens) that is mostly `ui` words (分享到, 登录, 评论, Share,
     Sign in, Menu), a breadcrumb trail (首页 > 新闻 > 国内), a bare counter such as "(0)" or "赞 12",
-    a gallery position ("Image 1 of 4"), or an image credit ("Photo: AP", "(Foto: dpa)", "图片来源：网络").
+    a gallery position ("Image 1 of 4"), or an image credit ("Photo: AP", "(Foto: dpa)", "图片来源：网络", "Photograph by
+    Ed Marshall" when it is not a sentence).
     False positives: only short blocks qualify, and half of their characters must be widget words, so a
     heading such as "分享经济的未来" stays.
     Example: "分享到：微博 微信 QQ空间" -> removed.
@@ -41,5 +45,6 @@ def navigation(page):
             yield remove(block.index, "bare counter")
         elif mentions(block.text, GALLERY_MARKS) and GALLERY.match(block.text):
             yield remove(block.index, "gallery position ('1 of 6')")
-        elif not CREDIT_MARKS.isdisjoint(block.text) and CREDIT.match(block.text):
+        elif (not CREDIT_MARKS.isdisjoint(block.text) and CREDIT.match(block.text)) or (
+                not block.ends_sentence and mentions(block.text, BY_MARKS) and CREDIT_BY.match(block.text)):
             yield remove(block.index, "image credit")

@@ -681,7 +681,7 @@ def test_a_more_from_heading_opens_a_related_list():
     assert [link.title for link in doc.metadata.related][:1] == ["Storm warning for the coast"]
 
 
-def _thread(headers: bool) -> str:
+def _thread(headers: bool, stamps: tuple[str, ...] = ()) -> str:
     posts = [("I remember two dreams. In the first I was watching television at night and my father came in to ask "
               "what I was doing up so late, which he never did."),
              ("I was playing in a tennis tournament with all the professionals, and somehow I won the first set before "
@@ -693,7 +693,7 @@ def _thread(headers: bool) -> str:
     lines = []
     for n, post in enumerate(posts):
         lines += ([f"Re: What did you dream about last night? #{n} 03/1{n}/15 06:07 AM"] if headers else []) + [
-            "Nancy Roussy", "Joined: Jan 2013", "Posts: 16,487", post]
+            "Nancy Roussy", "Joined: Jan 2013", "Posts: 16,487", *stamps[n:n + 1], post]
     return "\n".join(lines)
 
 
@@ -702,6 +702,15 @@ def test_a_threads_per_post_furniture_goes_and_its_posts_stay():
     furniture = [r.text for r in doc.removed if r.rule == "repeated"]
     assert furniture.count("Joined: Jan 2013") == 4 and furniture.count("Posts: 16,487") == 4
     assert "I remember two dreams." in doc.body and "beside the bed for that purpose." in doc.body
+
+
+def test_a_threads_post_stamps_go_and_a_sentence_with_a_date_stays():
+    stamps = ("2020-12-31 15:35:13", "3天前", "Nov 3, 2021", "On 3 November 2021 we met at the lake and talked for hours.")
+    doc = cleaner.clean(_thread(headers=True, stamps=stamps))
+    assert "Nov 3, 2021" in [r.text for r in doc.removed if r.rule == "repeated" and r.reason == "a post's time stamp"]
+    assert not [stamp for stamp in stamps[:3] if stamp in doc.body.splitlines()]  # the first ones, other rules take
+    assert stamps[3] in doc.body
+    assert not [r for r in cleaner.clean(_thread(headers=False, stamps=stamps)).removed if r.reason == "a post's time stamp"]
 
 
 def test_repeated_lines_on_a_page_that_is_not_a_thread_are_left_to_the_other_rules():

@@ -1,3 +1,5 @@
+from ..dates import date_only
+from ..patterns import RELATIVE_TIME
 from . import remove, rule
 from .comments import is_thread
 
@@ -10,8 +12,9 @@ def repeated(page):
     """The furniture a thread prints with every post: "Joined: Jan 2013", "Posts: 16,487", a member's rank.
 
     Signals: on a page with three or more post headers ("Re: …", "name said:", a date and a time, "3楼"),
-    a short block (1-8 tokens, no sentence end) whose exact text recurs three or more times. Gone, it no
-    longer splits the posts, so the region finder keeps the thread together.
+    a short block (1-8 tokens, no sentence end) whose exact text recurs three or more times, and a post's
+    time stamp standing alone ("2020-12-31 15:35:13", "3天前", "Nov 3, 2021"). Gone, they no longer split
+    the posts, so the region finder keeps the thread together.
     False positives: a sentence or a longer line never qualifies; on other pages the rule does nothing,
     since there repeated lines sit in lists of teasers that the region finder must still see as such
     (measured: run on every page it cost articles more than it gave threads). Runs after `title`, which
@@ -24,3 +27,5 @@ def repeated(page):
     for block in page.free():
         if block.repeats >= MIN_REPEATS and 0 < block.tokens <= MAX_TOKENS and not block.ends_sentence:
             yield remove(block.index, f"a short line the page repeats {block.repeats} times")
+        elif 0 < block.tokens <= MAX_TOKENS and (date_only(block.text) or RELATIVE_TIME.search(block.text)):
+            yield remove(block.index, "a post's time stamp")

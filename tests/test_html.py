@@ -245,6 +245,18 @@ def test_a_short_line_pointing_on_left_last_goes():
     assert "Thanks for reading." in doc.body
 
 
+def test_an_opening_paragraph_set_apart_from_the_article_by_a_contents_box_stays():
+    """In the article's container, an intro sentence above a table of contents is the article's; the box's links and
+    a short tagline above the intro are not."""
+    intro = "In this article, I will explain how the council planned the new library and what it will cost residents."
+    toc = "".join(f"<li><a href='#s{i}'>How part {i} of the plan began</a></li>" for i in range(10))
+    story = (f"<div class='story'><h1>Library to open</h1><p>Stories from the harbour</p><p>{intro}</p><ul class='toc'>{toc}</ul>"
+             f"{ARTICLE_EN}</div>")
+    doc = cleaner.clean(page(f"<div id='nav'><a href='/'>Home</a></div>{story}", lang="en"))
+    assert intro in doc.body and "Paragraph 7 of the story" in doc.body
+    assert "How part 3" not in doc.body and "Stories from the harbour" not in doc.body
+
+
 def test_a_heading_left_last_with_what_it_announced_removed_goes():
     """A heading ending the article whose list below went as furniture goes with it; one closing the page stays."""
     links = "".join(f"<li><a href='/news/{i}'>Another story number {i} from the news desk</a></li>" for i in range(6))

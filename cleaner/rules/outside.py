@@ -2,6 +2,7 @@ from . import remove, rule
 from .comments import is_thread
 
 LABEL_TOKENS = 8  # a heading that announces a list: 'Weitere aktuelle Themen aus der Arbeitswelt'
+PROSE_TOKENS = 15
 ANNOUNCES = (":", "：", "…", "...")  # a line ending so points on to what follows it
 
 
@@ -29,7 +30,9 @@ def outside_article(page):
     False positives: runs that score a fair share of the best one join the region, so an article
     split by a widget, or a thread of forum posts, is kept whole.
     On an HTML thread (three or more post headers) the gaps after the region's start stay: they are
-    short replies inside the container main_content chose.
+    short replies inside the container main_content chose. In HTML, a sentence of 15 tokens or more above the
+    region, hardly linked and without furniture phrases, stays too: in the container it is the article's
+    opening, set apart by a contents box or a picture.
     In HTML, a short heading or a short line ending in a colon or an ellipsis, left last with the blocks after it
     removed, goes too: it announced them ('Related topics', 'Weiterführende Links', 'Kontakt:', 'Lesen Sie auch …').
     Example: 40 one-word menu lines above a 10-paragraph article -> removed as one gap.
@@ -43,6 +46,12 @@ def outside_article(page):
     for gap, where in _gaps(page):
         if replies and where != "before":
             continue
+        if page.mode == "html" and where == "before":
+            # Inside the container main_content chose, prose above the region is the article's opening (an
+            # intro set apart by a contents box or a picture), not furniture.
+            gap = [b for b in gap if not _opening_prose(page, b)]
+            if not gap:
+                continue
         cut.update(b.index for b in gap)
         mean = sum(b.tokens for b in gap) / len(gap)
         yield remove(
@@ -53,6 +62,11 @@ def outside_article(page):
         last = next((b for b in reversed(page.blocks) if b.index not in page.claimed and b.index not in cut), None)
         if last is not None and last.index < len(page.blocks) - 1 and _label(last):
             yield remove(last.index, "a heading with nothing after it: it announced what was removed below")
+
+
+def _opening_prose(page, block) -> bool:
+    """A sentence of PROSE_TOKENS or more, hardly linked, without any furniture phrase."""
+    return block.ends_sentence and block.tokens >= PROSE_TOKENS and block.link_density < 0.2 and not page.hits[block.index]
 
 
 def _label(block) -> bool:

@@ -17,6 +17,11 @@ from .rules import Rule, default_rules
 GUARD_MIN_TOKENS = 40
 GUARD_KEEP_SHARE = 0.03
 HTML_START = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b", regex.IGNORECASE | regex.DOTALL)
+# A page can open with something else: a PHP warning's <br />, a <script> or <style> a CDN put first. Starting
+# with a tag and holding the document's own tags further on, it is HTML all the same.
+ANY_TAG_START = regex.compile(r"^\s*<[a-zA-Z!]")
+DOCUMENT_TAG = regex.compile(r"<(?:html|head|body)\b", regex.IGNORECASE)
+DOCUMENT_REACH = 200_000
 CONTROL = tuple(map(chr, [*range(0x09), *range(0x0e, 0x20), 0xfffd]))  # counted one by one: str.count is fast
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]+")  # runs: counted by their lengths
 HANGUL = regex.compile(r"\p{Hangul}+")
@@ -50,13 +55,14 @@ class Cleaner:
         self._scanner = compile_scanner(self.languages)
 
     def clean(self, data: str | bytes, url: str | None = None) -> Document:
-        """Clean text or HTML, given as str or as bytes of any encoding; HTML is recognised by its start."""
+        """Clean text or HTML, given as str or as bytes of any encoding; HTML is recognised by its start (a tag, and
+        the document's <html>, <head> or <body> tag if that tag is not one of them)."""
         encoding = None
         if isinstance(data, (bytes, bytearray, memoryview)):
             data, encoding = decode(data)
         if not isinstance(data, str):
             raise InputError(f"expected str or bytes, got {type(data).__name__}")
-        if HTML_START.match(data[:2000]):
+        if HTML_START.match(data[:2000]) or (ANY_TAG_START.match(data[:2000]) and DOCUMENT_TAG.search(data, 0, DOCUMENT_REACH)):
             return self.clean_html(data, url=url, encoding=encoding)
         return self.clean_text(data, url=url, encoding=encoding)
 

@@ -159,6 +159,18 @@ def test_article_kept_and_furniture_removed_with_reasons_and_paths():
     assert share.path and "share" in share.path and share.reason
 
 
+@pytest.mark.parametrize("opening", ["<br />\n<b>Warning</b>: mysql_connect(): Access denied in <b>db.php</b><br />\n",
+                                     "<script>var ads = 1;</script><style>.x {color: red}</style>"])
+def test_a_page_that_opens_with_a_php_warning_or_a_script_is_still_html(opening):
+    doc = cleaner.clean(opening + furnished())
+    assert doc.mode == "html" and "这是第7段正文" in doc.body and "<div" not in doc.body
+
+
+def test_text_that_opens_with_a_tag_but_is_no_document_stays_text():
+    doc = cleaner.clean("<b>Note</b> the council voted on Tuesday to fund the new library.\nIt opens in 2026.")
+    assert doc.mode == "text"
+
+
 def test_an_article_a_breadcrumb_wraps_stays():
     """An unclosed `<div class="breadcrumb">` holds the rest of the page: a breadcrumb never holds an article,
     so the element holding most of the page's text is not one, whatever its name."""

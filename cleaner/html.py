@@ -29,7 +29,7 @@ SKIP = frozenset(
 )
 # Skipped elements that broken markup (`<button/>`, an unclosed `<select>`) can wrap the rest of the page in,
 # and the <noscript> of sites that serve the whole page there to readers without JavaScript:
-# walked like any element when they hold more than a few children.
+# walked like any element when they hold more than a few children, or one that does (`<noscript><div></noscript>`).
 FRAGILE = frozenset(["noscript", "button", "select", "textarea", "object", "embed", "applet", "canvas", "audio", "video", "map", "dialog",
                      "datalist", "optgroup", "option", "iframe", "frame", "math", "svg"])
 # Elements that start and end a block.
@@ -250,7 +250,7 @@ class _Walker:
                     stack.append(None)
                     continue
                 tag = tag.lower()
-                if tag in SKIP and not (tag in FRAGILE and len(el) > 3) or tag == "br":
+                if tag in SKIP and not (tag in FRAGILE and _wraps_much(el)) or tag == "br":
                     if tag in META_TAGS:
                         meta.append(el)
                     elif tag == "br":
@@ -362,6 +362,15 @@ def _simple_row(tr) -> bool:
                 if node is not cell and isinstance(node.tag, str) and node.tag in CELL_BREAKERS:
                     return False
     return True
+
+
+def _wraps_much(el) -> bool:
+    """More than three children, at the element or down a short chain of only children."""
+    for _ in range(3):
+        if len(el) != 1:
+            break
+        el = el[0]
+    return len(el) > 3
 
 
 def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, dict]:

@@ -355,6 +355,15 @@ def test_a_class_hiding_an_element_on_small_screens_only_does_not_hide_it():
     assert "mobile menu text" not in source
 
 
+def test_a_noscript_that_swallowed_the_page_is_read_and_a_plain_one_is_not():
+    """`<noscript><div id="nojs"></noscript>` leaves the <div> unclosed: the parser puts the rest of the page inside
+    the <noscript>, under that one <div>. A <noscript> holding a notice only is not text."""
+    swallowed = f"<noscript><div id='nojs'></noscript><div class='story'>{ARTICLE_EN}</div>"
+    assert "Paragraph 7 of the story" in cleaner.clean(page(swallowed, lang="en")).body
+    notice = f"<noscript><div><p>Please enable JavaScript to see the comments.</p></div></noscript><div class='story'>{ARTICLE_EN}</div>"
+    assert "enable JavaScript" not in cleaner.clean(page(notice, lang="en")).source
+
+
 def test_visibility_hidden_gives_way_to_a_visible_descendant():
     """CSS lets a descendant say `visibility:visible`: WeChat hides #js_content until a script reveals it."""
     wechat = next(r for r in records() if "mp.weixin.qq.com" in (r["url"] or ""))

@@ -33,7 +33,7 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modifie
                  "datemodified", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "weibo:article:update_at")
 ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "scholarlyarticle", "techarticle", "posting", "socialmediaposting", "liveblogposting",
-                 "discussionforumposting", "review", "recipe", "webpage", "creativework", "question", "qapage")
+                 "discussionforumposting", "review", "recipe", "howto", "webpage", "creativework", "question", "qapage")
 BYLINE_AUTHOR = regex.compile(
     r"(?:作\s*者|记\s*者|文\s*[/|｜]|撰\s*文|编\s*辑|责任编辑|written by|^by)\s*[:：]?\s*([\p{Han}]{2,4}(?:[、,，\s]+[\p{Han}]{2,4}){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+(?:\p{Lu}[\p{L}.'-]+|van|von|de|der|da|di|le|la)){0,4})",
     regex.IGNORECASE,
@@ -45,6 +45,7 @@ MICRO_PUBLISHED = ("//*[@title or @content][contains(concat(' ', normalize-space
                    "@property='schema:datePublished' or @property='schema:dateCreated']")
 MICRO_UPDATED = "//*[@title][contains(concat(' ', normalize-space(@class), ' '), ' updated ')]"
 CDATA = regex.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")  # a wrapper Wikipedia and XHTML pages put around JSON-LD
+DATELINE_END = regex.compile(r"\s[-–—|„“\"]")
 UTC_TIME = regex.compile(r"T(\d\d):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|_|\b)")
 PLACEHOLDER_AUTHORS = {"admin", "佚名", "未知", "匿名", "本站", "小编", "网友", "administrator", "staff", "editor", "null", "none"}
@@ -226,8 +227,15 @@ def _page_dates(root, times, blocks, h1_index):
     yield from (find_date(b.text) for b in near if DATE_KEY.search(b.text))
     yield from (find_date(b.text) for b in near if not DATE_KEY.search(b.text))
     top = blocks[max(0, h1_index - 3) : h1_index + 14] if h1_index is not None else blocks[:40]
-    yield from (any_date(b.text if b.tokens <= 40 else b.text[:40]) for b in top)  # a long paragraph by its opening
+    yield from (any_date(b.text if b.tokens <= 40 else _dateline(b.text)) for b in top)
     yield from (any_date(b.text) for b in blocks[:300] if b.tokens <= 30 and not COPYRIGHT.search(b.text))
+
+
+def _dateline(text: str) -> str:
+    """What opens a long paragraph before a dash, a bar or a quote ("27.1.2022 – Bei der …", "Pressemitteilung vom
+    25. Januar 2022 | Berlin – …"): where a dateline stands; "" when no such mark comes early."""
+    head = DATELINE_END.split(text[:40], maxsplit=1)
+    return head[0] if len(head) > 1 else ""
 
 
 def _shown_dates(url, near):

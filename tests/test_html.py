@@ -564,6 +564,10 @@ def test_a_utc_stamp_takes_the_day_the_page_shows(stamp, path, line, shown):
     ("", "<p>27.1.2022 – Bei der Erinnerung an die Verfolgten " + "ging es um viele Namen und Orte. " * 12 + "</p>", None, "2022-01-27"),
     ("", "<p>Bei der Erinnerung an die Verfolgten " + "ging es um viele Namen und Orte. " * 12 + "Am 27.1.2022 war es so.</p>", None,
      None),
+    ("", "<p>1、报名日期为2003年11月1日至2003年11月30日，" + "外地考生可以提前函报，所有报名材料最迟在十二月中旬寄到。" * 3 + "</p>", None, None),
+    # a how-to is an article too
+    ("<script type='application/ld+json'>{\"@type\": \"HowTo\", \"datePublished\": \"2022-01-10T22:06:08Z\"}</script>", "", None,
+     "2022-01-10T22:06:08Z"),
 ])
 def test_dates_from_microformats_wrapped_json_ld_the_url_and_a_dateline(head, body, url, published):
     html = page("<h1>Library opens</h1>" + body + "<article>" + ARTICLE_EN.replace("2015", "") + "</article>", head=head, lang="en")

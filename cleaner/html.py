@@ -51,7 +51,7 @@ NOT_DISPLAYED = regex.compile(r"display\s*:\s*none", regex.IGNORECASE)
 VISIBLE_STYLE = regex.compile(r"visibility\s*:\s*visible", regex.IGNORECASE)
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Looked for one by one: `in` finds a character far faster than a regex class scans for one.
-CONTROL_CHARS = tuple(map(chr, [*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
+CONTROL_BYTES = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
 XML_DECLARATION = regex.compile(r"\s*<\?xml[^>]*>", regex.IGNORECASE)
 CLASS_TOKEN = regex.compile(r"[^a-z0-9_-]+")
 # Tags dropped (their text kept) when a page nests deeper than the parser allows. A "<" with no ">" after it
@@ -76,9 +76,13 @@ def parse(html: str) -> tuple[etree._Element | None, list[str]]:
     declaration = XML_DECLARATION.match(html, 0, html.find(">") + 1)
     if declaration:
         html = html[declaration.end():]
-    if any(char in html for char in CONTROL_CHARS):
+    data = html.encode("utf-8", "replace")
+    # Looked for in the UTF-8 bytes, where each is one byte that no other character's encoding holds: `in` is a
+    # plain byte search there, while a str of CJK text is searched two bytes a character.
+    if any(char in data for char in CONTROL_BYTES):
         html = CONTROL.sub("", html)
-    root, errors = _lxml(html)
+        data = html.encode("utf-8", "replace")
+    root, errors = _lxml(html, data)
     if any(any(marker in e for marker in TOO_DEEP) for e in errors):
         flags.append("markup nested deeper than the parser allows: layout tags flattened")
         root, errors = _lxml(FLATTEN.sub(" ", html))
@@ -100,10 +104,11 @@ def _lost(root, html: str) -> bool:
     return sum(1 for _ in root.iter("p", "div")) < 0.5 * written
 
 
-def _lxml(html: str, pieces: bool = False) -> tuple[etree._Element | None, list[str]]:
+def _lxml(html: str, data: bytes | None = None, pieces: bool = False) -> tuple[etree._Element | None, list[str]]:
+    """The tree of `html` (`data`: its UTF-8 bytes, when the caller has them) and the parser's errors."""
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8", default_doctype=False)
     try:
-        root = etree.fromstring(html.encode("utf-8", "replace"), parser)
+        root = etree.fromstring(html.encode("utf-8", "replace") if data is None else data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     errors = [e.message for e in parser.error_log if e.level >= 3]
@@ -258,18 +263,17 @@ class _Walker:
                     skip()
                     stack.append(None)
                     continue
-                attrib = el.attrib
+                # The attribute names once, as a list: looking each name up in lxml costs more than a scan of it.
+                keys = el.keys()
                 cls = ident = None
-                if attrib:  # most elements have no attributes: nothing to look up
-                    cls = attrib.get("class")
-                    ident = attrib.get("id")
-                    if attrib.get("style") and self.hides(el, attrib["style"]) or "hidden" in attrib or (
-                        cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split()) and not SHOWN_ON_WIDE.search(cls)
-                    ):
+                if keys:
+                    cls = el.get("class") if "class" in keys else None
+                    ident = el.get("id") if "id" in keys else None
+                    if "hidden" in keys or "style" in keys and self.hides(el, el.get("style")) or cls and _hidden_class(cls):
                         skip()
                         stack.append(None)
                         continue
-                    if tag == "time" or "itemprop" in attrib or ("rel" in attrib and tag == "a"):
+                    if tag == "time" or "itemprop" in keys or ("rel" in keys and tag == "a"):
                         meta.append(el)
                 elif tag == "time":
                     meta.append(el)
@@ -336,6 +340,11 @@ class _Walker:
                     if open_links:
                         self.linked(piece)
         flush(owners[-1])
+
+
+@lru_cache(maxsize=16384)
+def _hidden_class(cls: str) -> bool:
+    return not HIDDEN_CLASSES.isdisjoint(cls.lower().split()) and not SHOWN_ON_WIDE.search(cls)
 
 
 @lru_cache(maxsize=65536)

@@ -23,12 +23,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from functools import cache, cached_property
 from itertools import accumulate
+from types import MappingProxyType
 
 import regex
 
 FLAGS = regex.IGNORECASE | regex.MULTILINE
+NO_HITS: Mapping = MappingProxyType({})  # one shared, read-only "no hits" instead of an empty dict per block
+BATCH_CHARS = 200_000  # of blocks joined for the tries: whole pages but the longest
 PREFIX_ATOMS = 6  # longer prefixes leave fewer places to check
 # The texts are lower-cased, with two characters that IGNORECASE matches with an ASCII letter turned into
 # it first: the dotted capital I (the one character whose lower case is two) and the long s.
@@ -103,7 +107,7 @@ class Scanner:
             pattern = self._compiled[char] = self.pattern if source is None else regex.compile(source, FLAGS)
         return pattern
 
-    def scan(self, texts: list[str]) -> list[dict[str, list[tuple[int, int]]]]:
+    def scan(self, texts: list[str]) -> list[Mapping[str, list[tuple[int, int]]]]:
         """For each text, family -> (start, end) spans of its hits, as `finditer` of the alternation finds them."""
         if not self._readable:
             return [_hits(self.pattern.finditer(text, timeout=timeout_for(text))) for text in texts]
@@ -114,7 +118,7 @@ class Scanner:
             | _places(self._other_tries, texts, others, folded=True)
             | _places(self._hard, texts, every, folded=False)
         )
-        hits: list[dict[str, list[tuple[int, int]]]] = [{} for _ in texts]
+        hits: list[Mapping[str, list[tuple[int, int]]]] = [NO_HITS] * len(texts)  # most blocks have none
         block, end = -1, 0  # where the block's last hit ended
         for place, at in places:
             if place != block:
@@ -124,25 +128,44 @@ class Scanner:
             text = texts[block]
             match = self._starting_with(text[at]).match(text, at, timeout=timeout_for(text))
             if match:
-                hits[block].setdefault(match.lastgroup, []).append(match.span())
+                found = hits[block]
+                if found is NO_HITS:
+                    found = hits[block] = {}
+                found.setdefault(match.lastgroup, []).append(match.span())
                 end = match.end()
         return hits
 
 
 def _places(patterns: list[re.Pattern | regex.Pattern], texts: list[str], blocks, folded: bool) -> set[tuple[int, int]]:
-    """(block, offset) where one of `patterns` matches in the given blocks, joined by newlines (folded if `folded`)."""
-    if not patterns or not blocks:
-        return set()
-    joined = "\n".join(texts[i] for i in blocks)
-    if folded:
-        joined = fold(joined)
-    starts = list(accumulate((len(texts[i]) + 1 for i in blocks), initial=0))
-    found = set()
-    for pattern in patterns:
-        for at in _match_starts(pattern, joined):
-            k = bisect_right(starts, at) - 1
-            found.add((blocks[k], at - starts[k]))
+    """(block, offset) where one of `patterns` matches in the given blocks, joined by newlines (folded if `folded`).
+    A long page is read in batches of blocks, so that its joined and folded copies stay small: a place that a
+    pattern finds across two blocks is no hit anyway (each phrase then runs on its block alone)."""
+    found: set[tuple[int, int]] = set()
+    if not patterns:
+        return found
+    for batch in _batches(texts, blocks):
+        joined = "\n".join(texts[i] for i in batch)
+        if folded:
+            joined = fold(joined)
+        starts = list(accumulate((len(texts[i]) + 1 for i in batch), initial=0))
+        for pattern in patterns:
+            for at in _match_starts(pattern, joined):
+                k = bisect_right(starts, at) - 1
+                found.add((batch[k], at - starts[k]))
     return found
+
+
+def _batches(texts: list[str], blocks):
+    """The blocks in runs of about BATCH_CHARS characters."""
+    batch, size = [], 0
+    for i in blocks:
+        batch.append(i)
+        size += len(texts[i]) + 1
+        if size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _match_starts(pattern: re.Pattern | regex.Pattern, text: str):
@@ -154,6 +177,11 @@ def _match_starts(pattern: re.Pattern | regex.Pattern, text: str):
     while match:
         yield match.start()
         match = pattern.search(text, match.start() + 1)
+
+
+def any_mentions(texts: list[str], marks: tuple[str, ...]) -> bool:
+    """Whether one of the texts holds one of `marks`: read in batches joined, so that a long page is not folded whole."""
+    return any(mentions("\n".join(texts[i] for i in batch), marks) for batch in _batches(texts, range(len(texts))))
 
 
 def mentions(text: str, marks: tuple[str, ...]) -> bool:

@@ -105,13 +105,22 @@ def test_notice_removes_english_copyright_and_originally_appeared_lines():
     assert doc.metadata.source_url == "https://theconversation.com/bike-lanes-123"
 
 
+def test_notice_removes_a_sites_copyright_and_liability_lines_worded_with_zhuzuoquan():
+    owned = "本站会员主动发布和展示的“原创作品/文章”著作权归著作权人所有"
+    liable = "如未经著作权人授权用于他处和/或作为他用，著作权人及本站将保留追究侵权者法律责任的权利。"
+    doc = clean(*ZH, owned, liable)
+    assert_removed(doc, owned, "notice")
+    assert_removed(doc, liable, "notice")
+
+
 @pytest.mark.parametrize("sentence", [
     INDENT + "他在访谈中坦言，自己最在意的并不是稿费，而是版权归作者所有这一原则能否在合同里写清楚，因为过去几年里他吃过不少亏，"
     "许多作品被随意转用却无从追责。",
     INDENT + "随着数字出版的发展，版权保护问题日益受到关注，许多作者开始主动登记自己的作品，以便在发生纠纷时能够举证。",
     ("The court ruled that the copyright claim was filed too late, and the judge noted that the publisher had waited more than three "
      "years before raising the issue with the estate of the author, who died in 2019 after a long illness."),
-], ids=["zh-版权归作者所有-in-prose", "zh-版权-in-prose", "en-copyright-in-prose"])
+    INDENT + "新修订的著作权法将于明年六月起施行，进一步加大对侵权行为的惩处力度，权利人可以依法追究侵权者的法律责任，维护自身合法权益。",
+], ids=["zh-版权归作者所有-in-prose", "zh-版权-in-prose", "en-copyright-in-prose", "zh-依法追究-in-prose"])
 def test_notice_keeps_article_prose_that_mentions_copyright(sentence):
     doc = only("notice", *ZH[:2], sentence, *ZH[2:])
     assert_kept(doc, sentence)

@@ -147,6 +147,17 @@ def test_ads_removes_english_ad_labels_and_newsletter_prompts():
     assert_removed(doc, prompt, "ads", because="newsletter")
 
 
+@pytest.mark.parametrize("prompt", ["Verpasse keine News zu Hardware & Gadgets", "Nos siga no Instagram", "Folgen Sie uns auf Facebook",
+                                    "We rely on your support to make local news available to all."])
+def test_ads_removes_follow_and_support_prompts_in_several_languages(prompt):
+    assert_removed(only("ads", *EN[:2], prompt, *EN[2:]), prompt, "ads")
+
+
+def test_ads_keeps_a_quote_that_relies_on_support():
+    quote = "We rely on your support, the mayor told the volunteers who had cleaned the harbour front on Sunday."
+    assert_kept(only("ads", *EN[:2], quote, *EN[2:]), quote)
+
+
 def test_ads_keeps_a_headline_about_advertising_and_removes_a_line_the_label_opens():
     headline, ad = "工商部门初定SKII广告属于虚假宣传", "广告 领峰环球8大交易优势 以专业领跑全行"
     doc = only("ads", *ZH[:2], headline, ad, ZH[2])

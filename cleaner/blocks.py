@@ -93,7 +93,8 @@ def shape(text: str, indent: int = 0) -> tuple[bool, int, int, int, bool, int]:
         punct = marks.count(b". ") + marks.endswith(b".")
     else:
         runs = TOKEN_RUN.findall(text)  # the CJK runs, and "" for each run of other word characters
-        tokens, cjk = sum(map(len, runs)) + runs.count(""), cjk_count(text)
+        cjk = sum(map(len, runs))  # every CJK character is in one of the runs
+        tokens = cjk + runs.count("")
         punct = PUNCT.subn("", text)[1]  # a count, without a list of the matches
     # SEGMENT_GAP needs two spaces or one of these marks: `in` finds one far faster than a regex or a set does
     gaps = "  " in text or "|" in text or "｜" in text or "·" in text or "•" in text or "/" in text or "\t" in text or "\u3000" in text or "\xa0" in text

@@ -32,7 +32,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\bthe views expressed\b", r"\bwe use cookies\b", r"\baccept (?:all|cookies)\b", r"\bstrictly necessary\b",
             r"\b(?:targeting|performance|functional|analytics|advertising) cookies\b", r"\bcookie consent\b", r"^always active$",
             r"\bmanage (?:cookie )?(?:preferences|consent)\b", r"\byou consent to\b", r"\badvertising (?:disclaimer|disclosure)\b",
-            r"\bis not responsible for the (?:opinions|content|views)\b", r"\bcc[- ]by(?:-(?:sa|nd|nc))*\b",
+            r"\bis not responsible for the (?:opinions|content|views)\b",
         ],
         "de": [r"\balle rechte vorbehalten\b", r"\bimpressum\b", r"\bdatenschutz(?:erklärung)?\b", r"\bnutzungsbedingungen\b",
                r"^externer inhalt$", r"\bohne (?:dein|ihr)e? (?:einverständnis|einwilligung|zustimmung)\b",

@@ -62,7 +62,8 @@ class Cleaner:
             data, encoding = decode(data)
         if not isinstance(data, str):
             raise InputError(f"expected str or bytes, got {type(data).__name__}")
-        if HTML_START.match(data[:2000]) or (ANY_TAG_START.match(data[:2000]) and DOCUMENT_TAG.search(data, 0, DOCUMENT_REACH)):
+        head = data[:2000]
+        if HTML_START.match(head) or (ANY_TAG_START.match(head) and DOCUMENT_TAG.search(data, 0, DOCUMENT_REACH)):
             return self.clean_html(data, url=url, encoding=encoding)
         return self.clean_text(data, url=url, encoding=encoding)
 

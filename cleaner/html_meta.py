@@ -238,11 +238,16 @@ def _dateline(text: str) -> str:
     return head[0] if len(head) > 1 else ""
 
 
-def _shown_dates(url, near):
-    """The dates the page shows a reader, lazily: its URL's, then those on the lines by its title."""
+def _url_day(url: str | None) -> str | None:
+    """The day a URL names (`/2024/06/27/`, `/20240627_`), as YYYY-MM-DD."""
     match = URL_DATE.search(url or "")
-    if match:
-        yield "-".join(match.groups())
+    return "-".join(match.groups()) if match else None
+
+
+def _shown_dates(url_day, near):
+    """The dates the page shows a reader, lazily: its URL's day, then those on the lines by its title."""
+    if url_day:
+        yield url_day
     for block in near:
         yield any_date(block.text)
 
@@ -379,13 +384,13 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
 
     # Dates
     published = _declared_date(metas, first_ld, props)
+    url_day = _url_day(url)
     if not published:
         published = next(filter(None, _page_dates(root, times, blocks, h1_index)), None)
-        match = URL_DATE.search(url or "")
-        if match and (published or "")[:10] != "-".join(match.groups()):
-            published = "-".join(match.groups())  # the URL names the article's day: a stamp that disagrees is a teaser's
+        if url_day and (published or "")[:10] != url_day:
+            published = url_day  # the URL names the article's day: a stamp that disagrees is a teaser's
     if published:
-        out["published"] = _local_day(published, _shown_dates(url, _near_title(blocks, h1_index)))
+        out["published"] = _local_day(published, _shown_dates(url_day, _near_title(blocks, h1_index)))
     modified = _iso(first_ld("dateModified"))
     for key in MODIFIED_META:
         if modified:

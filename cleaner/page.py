@@ -115,7 +115,6 @@ def _attachable(block: Block, hits: dict) -> bool:
     return block.ends_sentence and not block.bullet and not hits and block.segments < 3
 
 
-
 def _introduced_lists(scores: list[float], blocks: Sequence[Block], claimed: Mapping[int, str]) -> None:
     """A list that a sentence introduces ("…affects every version of Windows:" / "* Windows 11" / …) is the
     article's, however short its items: they cost nothing, so they no longer split the article in two. The list

@@ -82,7 +82,7 @@ TABLE_LINKED = 0.05
 LAYOUT = ('<nav>', '<header>', '<footer>', '<form>', '<menu>', '(navigation)', '(sidebar)', '(header)', '(footer)', '(share)',
           '(menu)', '(breadcrumb)', '(pagination)')
 NAMED_SHARE = 2.0  # how far the best node inside such furniture, names aside, must outscore the best outside it
-DEK_REACH = 4  # how many of a block's nearest elements _set_apart_lead reads
+DEK_REACH = 4  # how many of a block's nearest elements _set_apart_lead and _named_lead read
 DEK_WORDS = ('head', 'caption', 'byline', 'meta', 'quote')
 # Class words of an article's standfirst, wherever it sits (often in the page's <header>, beside the title).
 LEAD_NAMES = frozenset({'lead', 'intro', 'excerpt', 'standfirst', 'dek', 'deck', 'subtitle', 'subheadline', 'abstract', 'summary'})
@@ -494,24 +494,30 @@ def main_content(page):
 
 
 def _title_heading(page) -> int | None:
-    """The index of the heading that gives the page's title, or None."""
+    """The index of the heading that gives the page's title, or None (`select`, run twice on a thread's page, and
+    the rule itself ask: found once)."""
     title = page.declared.get("title")
-    return next((b.index for b in page.blocks if b.heading and title and (b.text in title or title in b.text)), None)
+    return page.once("title heading", lambda: next(
+        (b.index for b in page.blocks if b.heading and title and (b.text in title or title in b.text)), None))
 
 
 def _set_apart_lead(block) -> bool:
     """A paragraph of prose, not a list item, outside a header, a caption, a byline or a pull quote (by its nearest
     elements' class/id names): those hold a subtitle, a picture's line or key points, not the article's lead."""
-    tail = "/".join(seg[len(_tag(seg)):] for seg in (block.path or "").split("/")[-DEK_REACH:]).lower()
-    return block.tag != "li" and _lead(block) and not any(w in tail for w in DEK_WORDS)
+    names = _near_names(block)
+    return block.tag != "li" and _lead(block) and not any(w in names for w in DEK_WORDS)
 
 
 def _named_lead(block) -> bool:
     """A standfirst marked up as one (`p.lead`, `h2.subtitle`, `div.excerpt`): LEAD_TOKENS words or more, no link."""
     if block.tokens < LEAD_TOKENS or block.links or block.tag == "li":
         return False
-    tail = "/".join(seg[len(_tag(seg)):] for seg in (block.path or "").split("/")[-DEK_REACH:]).lower()
-    return any(w in LEAD_NAMES for w in NAME_WORDS.findall(tail))
+    return any(w in LEAD_NAMES for w in NAME_WORDS.findall(_near_names(block)))
+
+
+def _near_names(block) -> str:
+    """The class/id names of the block's DEK_REACH nearest elements, lower case (`.article-lead/#intro`)."""
+    return "/".join(seg[len(_tag(seg)):] for seg in (block.path or "").split("/")[-DEK_REACH:]).lower()
 
 
 def _lead(block) -> bool:

@@ -458,6 +458,20 @@ def test_a_headline_that_asks_is_a_title_under_the_menu():
     assert_removed(doc, head, "title")
 
 
+@pytest.mark.parametrize("head", ["Immer mehr Menschen fahren mit dem Rad zur Arbeit", "Tweet of the Week: the mayor's bike lanes",
+                                  "分享经济的未来在哪里"])
+def test_a_headline_with_a_lone_widget_word_is_still_the_title(head):
+    doc = clean(*MENU, head, "By Jane Smith", *EN)
+    assert doc.metadata.title == head
+    assert_removed(doc, head, "title")
+
+
+@pytest.mark.parametrize("line", ["Skip to content", "Whatsapp Teilen Twittern Pinnen Leserbrief"])
+def test_a_line_of_widget_words_under_the_menu_is_not_the_title(line):
+    doc = clean(*MENU, line, *EN)
+    assert doc.metadata.title != line
+
+
 def test_a_site_name_under_the_menu_is_not_the_title():
     site = "新浪财经"  # four CJK characters: a name, not a headline
     doc = only("title", *MENU, site, *ZH)

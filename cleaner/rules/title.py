@@ -11,6 +11,7 @@ from . import note, remove, rule
 LOOKBACK = 4
 FURNITURE = 3  # blocks outside the article region right above a heading: menus, a breadcrumb
 MAX_COPIES = 3  # <title>, <h1> and a breadcrumb at most
+WIDGET_SHARE = 0.3  # of a candidate's characters in widget words that make it a widget line ("Skip to content")
 SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|$)|[。！？।]")
 
 
@@ -21,7 +22,7 @@ def _candidate(page):
     head = [
         b for b in page.blocks[: lead + 1]
         if _title_shaped(b) and len(SENTENCE_BREAK.findall(b.text)) < 2  # two sentences and more: prose, not a title
-        and b.index not in page.claimed and not page.hits[b.index] and not _wrapped(page, b)
+        and b.index not in page.claimed and not _phrased(page, b.index) and not _wrapped(page, b)
     ]
     best, best_score, best_why = None, 0, ""
     head_text = "\n".join(b.text for b in page.blocks[:lead])
@@ -53,6 +54,12 @@ def _candidate(page):
     if best_score >= 2:
         return best, best_why
     return None, ""
+
+
+def _phrased(page, index) -> bool:
+    """Holds a boilerplate phrase of any family but widget words, or widget words in much of it: a lone 'more',
+    'News' or 'jetzt' in a headline does not make it a widget."""
+    return any(family != "ui" for family in page.hits[index]) or page.coverage(index, "ui") >= WIDGET_SHARE
 
 
 def _title_shaped(block) -> bool:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import regex
 
+from .hanzi import both_scripts
+
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
-NUMERIC = regex.compile(
+NUMERIC = regex.compile(both_scripts(
     r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(?:T|\s)?\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?)?"
-)
+))
 MONTH_FIRST = regex.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b",
     regex.IGNORECASE,
@@ -116,10 +118,10 @@ WEEKDAYS = (
 )
 # What may stand beside a date on a line that says nothing else: month and weekday names, times ("8:03 am",
 # "11:28 AMT", "um 14.30 Uhr"), time zones, and the little words and marks that join them.
-DATE_FURNITURE = regex.compile(
+DATE_FURNITURE = regex.compile(both_scripts(
     rf"\b(?:{MONTH_WORD}|{WEEKDAYS.replace(' ', '|')})\b\.?|\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?|\d+(?:st|nd|rd|th)?"
-    r"|\b(?:[ap]\.?m\.?|uhr|at|um|à|de|del|alle|às|gmt|utc|(?-i:[A-Z]{2,4}))\b|(?<=\d)[TZ]|[年月日时時分秒号號]|星期.|周.|[上下]午"
-    r"|[\s,.|·•/()+\-–—:：]",
+    r"|\b(?:[ap]\.?m\.?|uhr|at|um|à|de|del|alle|às|gmt|utc|(?-i:[A-Z]{2,4}))\b|(?<=\d)[TZ]|[年月日时分秒号]|星期.|周.|[上下]午"
+    r"|[\s,.|·•/()+\-–—:：]"),
     regex.IGNORECASE,
 )
 

@@ -15,6 +15,7 @@ import regex
 
 from .dates import any_date, find_date
 from .document import Link
+from .hanzi import both_scripts, with_traditional
 from .scan import mentions
 
 ISO = regex.compile(r"^\s*((?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)")
@@ -34,11 +35,11 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modifie
 ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "report", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "scholarlyarticle", "techarticle", "posting", "socialmediaposting", "liveblogposting",
                  "discussionforumposting", "review", "recipe", "howto", "webpage", "creativework", "question", "qapage")
-BYLINE_AUTHOR = regex.compile(
-    r"(?:作\s*者|记\s*者|文\s*[/|｜]|撰\s*文|编\s*辑|责任编辑|written by|^by)\s*[:：]?\s*([\p{Han}]{2,4}(?:[、,，\s]+[\p{Han}]{2,4}){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+(?:\p{Lu}[\p{L}.'-]+|van|von|de|der|da|di|le|la)){0,4})",
+BYLINE_AUTHOR = regex.compile(both_scripts(
+    r"(?:作\s*者|记\s*者|文\s*[/|｜]|撰\s*文|编\s*辑|责任编辑|written by|^by)\s*[:：]?\s*([\p{Han}]{2,4}(?:[、,，\s]+[\p{Han}]{2,4}){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+(?:\p{Lu}[\p{L}.'-]+|van|von|de|der|da|di|le|la)){0,4})"),
     regex.IGNORECASE,
 )
-DATE_KEY = regex.compile(r"发布|发表|时间|日期|更新|published|posted|updated|date", regex.IGNORECASE)
+DATE_KEY = regex.compile(both_scripts(r"发布|发表|时间|日期|更新|published|posted|updated|date"), regex.IGNORECASE)
 # hAtom and RDFa stamps in the body: <abbr class="published" title="2017-07-23T17:06:45+0000">, <span
 # property="schema:dateCreated" content="…">; hAtom's required "updated" serves when "published" is absent.
 MICRO_PUBLISHED = ("//*[@title or @content][contains(concat(' ', normalize-space(@class), ' '), ' published ') or "
@@ -48,45 +49,45 @@ CDATA = regex.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")  # a wrapper W
 DATELINE_END = regex.compile(r"\s[-–—|„“\"]")
 UTC_TIME = regex.compile(r"T(\d\d):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|_|\b)")
-PLACEHOLDER_AUTHORS = {"admin", "佚名", "未知", "匿名", "本站", "小编", "网友", "administrator", "staff", "editor", "null", "none"}
+PLACEHOLDER_AUTHORS = frozenset(with_traditional(("admin", "佚名", "未知", "匿名", "本站", "小编", "网友", "administrator", "staff", "editor", "null", "none")))
 NAME_STOP = regex.compile(r"(?<!\s)\s*(?:\||｜|/|,\s*(?:19|20)\d\d|\d{4}[-/年]|\bupdated\b|\bpublished\b|\bon\b\s+\p{Lu}\p{Ll}+\s+\d).*$", regex.IGNORECASE)
 
-NOT_FOUND = regex.compile(
+NOT_FOUND = regex.compile(both_scripts(
     r"\b404\b|page not found|not be found|couldn'?t find (?:that|this|the) page|doesn'?t exist|no longer (?:available|exists)|"
-    r"页面(?:未找到|不存在|找不到|已删除|无法访问)|(?:您|你)(?:所)?访问的(?:页面|网页|内容|文章)(?:不存在|已删除|已被删除)|找不到(?:页面|网页)|文章(?:不存在|已删除|已被删除)",
+    r"页面(?:未找到|不存在|找不到|已删除|无法访问)|(?:您|你)(?:所)?访问的(?:页面|网页|内容|文章)(?:不存在|已删除|已被删除)|找不到(?:页面|网页)|文章(?:不存在|已删除|已被删除)"),
     regex.IGNORECASE,
 )
-PAYWALL = regex.compile(
+PAYWALL = regex.compile(both_scripts(
     r"subscribe (?:now )?to (?:continue|read|keep reading|unlock)|subscribers? only|to continue reading,? (?:please )?subscribe|"
     r"this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) (?:paying )?subscribers|already a subscriber|"
-    r"订阅(?:后|即可)(?:阅读|查看)|付费(?:阅读|内容|后)|购买(?:后|本文)(?:阅读|查看)|开通会员(?:后)?(?:阅读|查看)|剩余\d+%未读",
+    r"订阅(?:后|即可)(?:阅读|查看)|付费(?:阅读|内容|后)|购买(?:后|本文)(?:阅读|查看)|开通会员(?:后)?(?:阅读|查看)|剩余\d+%未读"),
     regex.IGNORECASE,
 )
-LOGIN_WALL = regex.compile(
-    r"(?:log|sign) in to (?:continue|read|view|see)|please (?:log|sign) in|you must be logged in|登录后(?:查看|阅读|可见|浏览)|请(?:先)?登录",
+LOGIN_WALL = regex.compile(both_scripts(
+    r"(?:log|sign) in to (?:continue|read|view|see)|please (?:log|sign) in|you must be logged in|登录后(?:查看|阅读|可见|浏览)|请(?:先)?登录"),
     regex.IGNORECASE,
 )
-BLOCKED = regex.compile(
+BLOCKED = regex.compile(both_scripts(
     r"access denied|attention required|just a moment\.\.\.|are you a (?:robot|human)|captcha|unusual traffic|"
-    r"访问(?:被拒绝|受限)|验证码|禁止访问|请开启JavaScript|enable javascript and cookies",
+    r"访问(?:被拒绝|受限)|验证码|禁止访问|请开启JavaScript|enable javascript and cookies"),
     regex.IGNORECASE,
 )
 AUTHOR_HREF = regex.compile(r"/(?:author|autor|auteur|autore|autoren|authors|writers?|journalist|redakteur)/[^/?#]+/?(?:$|[?#])", regex.IGNORECASE)
 VIEW_ALL = regex.compile(r"^(?:view all posts by|all posts by|more posts by|posts by|zeige alle beiträge von|alle beiträge von|"
                          r"voir tous les articles (?:de|par)|ver todas las entradas de|articles by)\s*|(?:(?<!\s)\s+)?(?:anzeigen|ansehen)$", regex.IGNORECASE)
-BY_PREFIX = regex.compile(r"^(?:by|von|par|por|di|door|av|作者|文|记者)\s*[:：/]?\s*", regex.IGNORECASE)
+BY_PREFIX = regex.compile(both_scripts(r"^(?:by|von|par|por|di|door|av|作者|文|记者)\s*[:：/]?\s*"), regex.IGNORECASE)
 NOT_WORD = regex.compile(r"[\s\p{P}\p{S}]+")
 KEYWORD_SPLIT = regex.compile(r"[,，;；、|]")
 LANGUAGE = regex.compile(r"[a-z]{2,3}")
 PAGE_SUFFIX = regex.compile(r"[_-]\d{1,3}(\.s?html?)$")
 PAGE_DIR = regex.compile(r"/page/\d{1,3}/?$")
-PAGE_WORD = regex.compile(r"^(?:下一页|下页|后页|next(?: page)?|›|»|>|>>|第\s*\d+\s*页|\d{1,3}|\[\d{1,3}\])$", regex.IGNORECASE)
+PAGE_WORD = regex.compile(both_scripts(r"^(?:下一页|下页|后页|next(?: page)?|›|»|>|>>|第\s*\d+\s*页|\d{1,3}|\[\d{1,3}\])$"), regex.IGNORECASE)
 PAGE_HREF = regex.compile(r"(?:[_-](\d{1,3})\.s?html?$|[?&](?:page|p|pg|pn|pageno|page_num|currentpage)=(\d{1,3})(?:&|$)|/page/(\d{1,3})/?$)", regex.IGNORECASE)
-PAGER = regex.compile(r"下一页|上一页|第\s*\d+\s*页|共\s*\d+\s*页|尾页|首页|\bnext\b|\bprev", regex.IGNORECASE)
+PAGER = regex.compile(both_scripts(r"下一页|上一页|第\s*\d+\s*页|共\s*\d+\s*页|尾页|首页|\bnext\b|\bprev"), regex.IGNORECASE)
 # What every match of a pattern holds, once folded (`scan.fold`): a text with none of it is not searched.
-PAGER_MARKS = ("页", "next", "prev")
-PAYWALL_MARKS = ("subscri", "订阅", "付费", "购买", "开通会员", "未读")
-PREV_NEXT_MARKS = ("上一", "前一篇", "prev", "«", "下一", "后一篇", "next", "»")
+PAGER_MARKS = with_traditional(("页", "next", "prev"))
+PAYWALL_MARKS = with_traditional(("subscri", "订阅", "付费", "购买", "开通会员", "未读"))
+PREV_NEXT_MARKS = with_traditional(("上一", "前一篇", "prev", "«", "下一", "后一篇", "next", "»"))
 
 
 def _text(el) -> str:
@@ -525,8 +526,8 @@ def _unavailable(title_tag, h1s, blocks, ld) -> str | None:
     return None
 
 
-PREV_KEY = regex.compile(r"上一(?:篇|条|章)|前一篇|\bprevious(?: article| post| story| entry)?\b|\bprev\b|«", regex.IGNORECASE)
-NEXT_KEY = regex.compile(r"下一(?:篇|条|章)|后一篇|\bnext(?: article| post| story| entry)?\b|»", regex.IGNORECASE)
+PREV_KEY = regex.compile(both_scripts(r"上一(?:篇|条|章)|前一篇|\bprevious(?: article| post| story| entry)?\b|\bprev\b|«"), regex.IGNORECASE)
+NEXT_KEY = regex.compile(both_scripts(r"下一(?:篇|条|章)|后一篇|\bnext(?: article| post| story| entry)?\b|»"), regex.IGNORECASE)
 
 
 def _prev_next(blocks, base):
@@ -548,4 +549,4 @@ def _prev_next(blocks, base):
             yield kind, Link(title=title, url=_join(base, href))
 
 
-COPYRIGHT = regex.compile(r"©|copyright|\(c\)|版权", regex.IGNORECASE)
+COPYRIGHT = regex.compile(both_scripts(r"©|copyright|\(c\)|版权"), regex.IGNORECASE)

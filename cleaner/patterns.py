@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from .hanzi import both_scripts
 from .scan import Scanner, timeout_for
 
 FAMILIES: dict[str, dict[str, list[str]]] = {
@@ -53,8 +54,8 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
     "related": {
         "zh": [
             r"相关(?:推荐|阅读|文章|新闻|内容|资讯|链接|专题|话题|报道)", r"猜你(?:喜欢|想看)", r"热门(?:推荐|文章|阅读|资讯|新闻|标签|评论)",
-            r"(?:推荐|延伸|扩展|拓展)阅读", r"(?:推荐|最新|精彩|热点|更多)(?:文章|推荐|资讯)", r"大家都在看", r"为你推荐",
-            r"你可能(?:还)?(?:喜欢|感兴趣)", r"看了(?:本文|这篇文章)的人还", r"阅读排行", r"点击排行", r"本周热门", r"排行榜",
+            r"(?:推荐|延伸|扩展|拓展)阅读", r"(?:推荐|最新|精彩|热点|更多)(?:文章|推荐|资讯)", r"(?:大家|其他人)(?:都|也)在看", r"为你推荐",
+            r"你可能(?:还)?(?:喜欢|感兴趣|想看)", r"看了(?:本文|这篇文章)的人还", r"阅读排行", r"点击排行", r"本周热门", r"排行榜",
             r"最新(?:发布|更新|评论)", r"其他(?:文章|新闻)",
         ],
         "en": [
@@ -237,7 +238,7 @@ def compile_scanner(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Scanner:
 
     Built once per set of languages: a scanner is read-only, so every Cleaner may share it.
     """
-    phrases = {family: [p for lang in languages for p in by_lang.get(lang, ())] for family, by_lang in FAMILIES.items()}
+    phrases = {family: [both_scripts(p) for lang in languages for p in by_lang.get(lang, ())] for family, by_lang in FAMILIES.items()}
     return Scanner({family: fragments for family, fragments in phrases.items() if fragments})
 
 
@@ -252,9 +253,9 @@ DATE_ONLY = regex.compile(
     regex.IGNORECASE,
 )
 # "32M ago", "7H ago 08:51", "3 hours ago", "5分钟前", "Yahoo財經 · 19 小時前": when a teaser was posted, maybe by whom.
-RELATIVE_TIME = regex.compile(
+RELATIVE_TIME = regex.compile(both_scripts(
     r"(?:^|[\s·•|])(?:\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?"
-    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚|剛剛)$",
+    r"|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚)$"),
     regex.IGNORECASE,
 )
 # Words of cookie banners and privacy notices, in the languages above: a run of blocks full of them is a
@@ -275,13 +276,13 @@ BIO_SENTENCE = regex.compile(
     r"|ist\s+[^.]{0,40}?(?i:redakteur|autor|journalist|korrespondent|reporter))"
 )
 # A view or read count after a teaser's date: "02-15 1万+", "2023-04-10 8675 阅读", "May 3 1.2k views".
-TRAILING_COUNT = regex.compile(r"\s[\d,.]++[kKwW万千]?\+?\s*+(?:阅读|浏览|次|views?|reads?)?$", regex.IGNORECASE)
+TRAILING_COUNT = regex.compile(both_scripts(r"\s[\d,.]++[kKwW万千]?\+?\s*+(?:阅读|浏览|次|views?|reads?)?$"), regex.IGNORECASE)
 NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*+[\d,.]++\s*+[kKwW万]?\s*+[)\]）】]?$")  # possessive: "1" + 20,000 spaces was quadratic
 ELLIPSIS = ("…", "...", "。。。")  # ending a block, before any white space
 
 CONTACTS = {
-    "wechat": regex.compile(r"(?:微信|weixin|wechat|vx|v信)\s*(?:号|ID)?\s*[:：]?\s*([A-Za-z][\w-]{4,19}|\d{5,12})", regex.IGNORECASE),
-    "qq": regex.compile(r"QQ\s*(?:号|群|群号)?\s*[:：]?\s*(\d{5,11})", regex.IGNORECASE),
+    "wechat": regex.compile(both_scripts(r"(?:微信|weixin|wechat|vx|v信)\s*(?:号|ID)?\s*[:：]?\s*([A-Za-z][\w-]{4,19}|\d{5,12})"), regex.IGNORECASE),
+    "qq": regex.compile(both_scripts(r"QQ\s*(?:号|群|群号)?\s*[:：]?\s*(\d{5,11})"), regex.IGNORECASE),
     "email": EMAIL,
     "phone": regex.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"),
     "url": URL,

@@ -3,12 +3,13 @@ import regex
 
 from .blocks import SPACE, Block
 from .dates import date_only
+from .hanzi import with_traditional
 from .patterns import DATE_ONLY, ELLIPSIS, NUMBER_ONLY, RELATIVE_TIME, TRAILING_COUNT
 from .scan import mentions
 
 # Every date holds a digit, every relative time a digit or one of these words: a line with neither is no stamp.
 DIGIT = regex.compile(r"\d")  # regex's: its Unicode is newer than the re module's
-WHEN_WORDS = ("今天", "昨天", "前天", "just now", "刚刚", "剛剛")
+WHEN_WORDS = with_traditional(("今天", "昨天", "前天", "just now", "刚刚"))
 
 
 def is_date(block: Block) -> bool:

@@ -1,13 +1,14 @@
 import regex
 
 from ..dates import MONTH_OF, WEEKDAYS, any_date, find_date
+from ..hanzi import both_scripts, with_traditional
 from ..shapes import is_date
 from . import note, remove, rule
 
 VALUE = r"\s*[:：]?\s*([^\s|｜/,，;；()（）]{2,30})"
-AUTHOR = regex.compile(r"(?:作\s*者|^文\s*[/|｜:：]|记\s*者|编\s*辑)" + VALUE)
+AUTHOR = regex.compile(both_scripts(r"(?:作\s*者|^文\s*[/|｜:：]|记\s*者|编\s*辑)" + VALUE))
 MARKUP = regex.compile(r"[=\"<>]")  # 'size="20"': a scraped attribute, not a name
-REPORTED_FROM = regex.compile(r"(?:发自|报道|摄影?$).*$")  # "罗科苏盈发自北京": the name ends where the dateline starts
+REPORTED_FROM = regex.compile(both_scripts(r"(?:发自|报道|摄影?$).*$"))  # "罗科苏盈发自北京": the name ends where the dateline starts
 # A person's name: up to four capitalised words or initials, with the particles names carry ("Christoph von Ritter").
 NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:von|van|de|da|del|der|di|du|le|la|zu)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}"
 # "By Jane Doe", "von Jane Doe", "Posted by Jane Doe", "Auteur : Jane Doe", "27. Januar 2014 by Jane Doe".
@@ -25,11 +26,11 @@ NOT_NAME = frozenset(MONTH_OF) | frozenset(WEEKDAYS.split()) | {
     "posted", "share", "follow", "and", "und", "et", "y", "e", "min", "read", "lesezeit", "view", "comments", "photo", "foto", "image",
     "am", "on", "le", "el", "vom", "ein", "eine", "kommentar", "kommentare", "kategorie", "kategorien", "categories", "tags",
 }
-SOURCE = regex.compile(r"(?:来\s*源|出\s*处|source)" + VALUE, regex.IGNORECASE)
-VIEWS = regex.compile(r"(?:阅读|浏览|点击|访问|views?)\s*(?:量|数|次数|人数)?\s*[:：]?\s*(\d[\d,]*)", regex.IGNORECASE)
+SOURCE = regex.compile(both_scripts(r"(?:来\s*源|出\s*处|source)" + VALUE), regex.IGNORECASE)
+VIEWS = regex.compile(both_scripts(r"(?:阅读|浏览|点击|访问|views?)\s*(?:量|数|次数|人数)?\s*[:：]?\s*(\d[\d,]*)"), regex.IGNORECASE)
 HEAD_ZONE = 30
 TAIL_ZONE = 5
-PLACEHOLDER = {"投稿用户", "admin", "佚名", "未知", "匿名", "本站", "小编", "网友"}
+PLACEHOLDER = frozenset(with_traditional(("投稿用户", "admin", "佚名", "未知", "匿名", "本站", "小编", "网友")))
 
 
 def _parse(text: str) -> dict:

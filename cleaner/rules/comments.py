@@ -1,20 +1,21 @@
 import regex
 
+from ..hanzi import both_scripts, with_traditional
 from ..scan import mentions
 from ..shapes import is_paragraph
 from . import remove, rule
 
 # The header line of one comment: "Alex on September 17, 2018 at 6:34 am said:", "2. joetoronto says:", "3楼".
-COMMENT_HEADER = regex.compile(
+COMMENT_HEADER = regex.compile(both_scripts(
     r"^(?:[*•]\s*)?(?:\d+[.)]\s*)?\S.{0,60}?\s(?:says|said|wrote|writes|commented|replied)\s*:?\s*$"
     r"|^(?:#\s*)?\d+\s*楼|^\S{1,20}\s*(?:发表于|回复于)|^(?:[*•]\s*)?#\d+$|^#?\s*re:\s"
     r"|(?:^|\s)(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
-    r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}|\bago\s+at\s+\d{1,2}:\d{2}",
+    r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}|\bago\s+at\s+\d{1,2}:\d{2}"),
     regex.IGNORECASE,
 )
 # Each branch of COMMENT_HEADER needs one of these in the folded line, or a time's colon before a digit: checked
 # first, as a search costs far more (a bare colon let every "Label: value" line through).
-HEADER_MARKS = ("re:", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied")
+HEADER_MARKS = with_traditional(("re:", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied"))
 CLOCK = regex.compile(r":\d")
 MIN_ARTICLE_TOKENS = 100
 MAX_BARS = 3

@@ -1,11 +1,12 @@
 import regex
 
+from ..hanzi import both_scripts
 from . import remove, rule
 
 MIN_PROSE = 100
 # Notices that only close an article; a bare © or "Copyright" also labels photos inside one.
-STRONG = regex.compile(
-    r"版权所有|版权归|信息存储|转载|侵权|免责|仅代表|不代表本|all rights reserved|originally (?:appeared|published)|views expressed",
+STRONG = regex.compile(both_scripts(
+    r"版权所有|版权归|信息存储|转载|侵权|免责|仅代表|不代表本|all rights reserved|originally (?:appeared|published)|views expressed"),
     regex.IGNORECASE,
 )
 

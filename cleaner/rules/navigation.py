@@ -1,14 +1,15 @@
 import regex
 
+from ..hanzi import both_scripts
 from ..scan import mentions
 from ..shapes import is_number
 from . import remove, rule
 
 BREADCRUMB = regex.compile(r"^[^>›»/|]{1,20}(?:\s*[>›»/|]\s*[^>›»/|]{1,30}){2,}$")
-GALLERY = regex.compile(r"^(?:image|photo|picture|slide|图片?)?\s*\d+\s*(?:of|/|／)\s*\d+$", regex.IGNORECASE)
-CREDIT = regex.compile(
+GALLERY = regex.compile(both_scripts(r"^(?:image|photo|picture|slide|图片?)?\s*\d+\s*(?:of|/|／)\s*\d+$"), regex.IGNORECASE)
+CREDIT = regex.compile(both_scripts(
     r"^\(?(?:image|photo|photograph|picture|screenshot|illustration|video|credit|crédit|foto|bild|getty images|图片?来源|图片|图|摄影)"
-    r"s?\s*(?:credits?)?\s*[:：…|]",
+    r"s?\s*(?:credits?)?\s*[:：…|]"),
     regex.IGNORECASE,
 )
 # "Photograph by Ed Marshall", "Foto von Anna Weber": a credit when it is not a sentence.

@@ -1,13 +1,14 @@
 import regex
 
 from ..document import Contact
+from ..hanzi import with_traditional
 from ..patterns import URL, find_contacts
 from . import remove, remove_span, rule
 
 SENTENCE = regex.compile(r"[^。！？!?.]+(?:[。！？!?.]+|$)")
 WHOLE_BLOCK_TOKENS = 150  # longer blocks lose only the sentences that hold the notice
 
-SOURCE_KEY = ("出处", "原文", "本文链接", "本文地址", "永久链接", "转载", "source", "originally", "permalink")
+SOURCE_KEY = with_traditional(("出处", "原文", "本文链接", "本文地址", "永久链接", "转载", "source", "originally", "permalink"))
 
 
 @rule("notice", kind="notice")

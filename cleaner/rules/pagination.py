@@ -2,10 +2,11 @@ import regex
 
 from ..dates import find_date
 from ..document import Link
+from ..hanzi import both_scripts
 from . import remove, rule
 
-PREV = regex.compile(r"(?:上一(?:篇|页|章|条)|前一(?:篇|页)|previous(?: article| post| page| story| chapter| entry)?|prev|newer)\s*[:：]?\s*(.*?)\s*(?=下一|后一|next\b|older\b|$)", regex.IGNORECASE)
-NEXT = regex.compile(r"(?:下一(?:篇|页|章|条)|后一(?:篇|页)|next(?: article| post| page| story| chapter| entry)?|older)\s*[:：]?\s*(.*)", regex.IGNORECASE)
+PREV = regex.compile(both_scripts(r"(?:上一(?:篇|页|章|条)|前一(?:篇|页)|previous(?: article| post| page| story| chapter| entry)?|prev|newer)\s*[:：]?\s*(.*?)\s*(?=下一|后一|next\b|older\b|$)"), regex.IGNORECASE)
+NEXT = regex.compile(both_scripts(r"(?:下一(?:篇|页|章|条)|后一(?:篇|页)|next(?: article| post| page| story| chapter| entry)?|older)\s*[:：]?\s*(.*)"), regex.IGNORECASE)
 
 
 def _link(match):

@@ -1,13 +1,14 @@
 import regex
 
+from ..hanzi import both_scripts
 from ..shapes import clusters
 from . import remove, rule
 
 # A footnote that links back to where it is cited: "^ Smith, J. (2010)…", "1. ^ 跳转到： 1.0 1.1 …", "↑ …".
 BACKLINKED = regex.compile(r"^(?:\d{1,3}[.)]\s*)?[\^↑]\s")
-HEADING = regex.compile(
-    r"^(?:references|notes|footnotes|sources|citations|参考(?:资料|文献)|脚注|注释|參考(?:資料|文獻)|腳註|einzelnachweise|"
-    r"anmerkungen|références|notes et références|referencias|referências|примечания|источники|出典|각주|참고 문헌)$",
+HEADING = regex.compile(both_scripts(
+    r"^(?:references|notes|footnotes|sources|citations|参考(?:资料|文献)|脚注|注释|einzelnachweise|"
+    r"anmerkungen|références|notes et références|referencias|referências|примечания|источники|出典|각주|참고 문헌)$"),
     regex.IGNORECASE,
 )
 MIN_NOTES = 3

@@ -88,6 +88,7 @@ DEK_WORDS = ('head', 'caption', 'byline', 'meta', 'quote')
 LEAD_NAMES = frozenset({'lead', 'intro', 'excerpt', 'standfirst', 'dek', 'deck', 'subtitle', 'subheadline', 'abstract', 'summary'})
 LEAD_TOKENS = 10  # words of a sentence in an article's <header> that make it the lead
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
+BYLINE_TOKENS = 20  # a byline or date line this short brings no article text
 
 
 class _Tree:
@@ -204,8 +205,9 @@ def select(page, thread: bool = False):
         for i in range(heading + 1, min(len(blocks), heading + 1 + TITLE_REACH)):
             if values[i] > 0:
                 values[i] *= TITLE_BOOST
-    for block in blocks:  # a disclaimer or an ad is not article text, however long
-        if block.tokens <= 80 and (page.has(block.index, "notice") or page.has(block.index, "ad")):
+    for block in blocks:  # a disclaimer or an ad is not article text, however long; nor is a byline
+        if block.tokens <= 80 and (page.has(block.index, "notice") or page.has(block.index, "ad")) or (
+                block.tokens <= BYLINE_TOKENS and page.has(block.index, "byline")):
             values[block.index] = min(values[block.index], 0.0) - 1.0
     positive = tree.totals((node, v) for node, v in zip(tree.node_of, values) if v > 0)
     total = positive[0] or 1.0

@@ -39,7 +39,8 @@ WEAK = {
     "register": "login", "modal": "popup", "topbar": "header", "header": "header", "skip": "navigation", "meta": "byline",
     "byline": "byline", "author": "byline", "tags": "tags", "tag": "tags", "keywords": "tags", "post-meta": "byline",
     "entry-meta": "byline", "article-meta": "byline", "site-header": "header", "page-header": "header", "site-nav": "navigation",
-    "main-nav": "navigation", "main-menu": "menu",
+    "main-nav": "navigation", "main-menu": "menu", "player": "media player", "video-player": "media player",
+    "audio-player": "media player",
 }
 NAME_WORDS = regex.compile(r"[a-z]+")
 # Forum software's URL conventions: on such a page the replies are the content.

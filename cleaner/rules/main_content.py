@@ -284,11 +284,14 @@ def select(page, thread: bool = False):
             if final[child] >= threshold or (not tree.kids[child] and density < 0.25 and scores[child] >= 8):
                 chosen.append(child)
     chosen += [s for s in alike if s not in chosen]
-    # A thread: the replies to a post sit beside it, in a container named for them.
+    # A thread: the replies to a post sit beside it, in a container named for them (on a forum's page, or one that
+    # holds elements named for comments).
+    replies = {a for i in range(1, n) if "(comments)" in (furniture(tree.seg[i]) or "") for a in tree.ancestors(i)} if thread else ()
     level, node = 0, best
     while level < 3 and tree.parent[node] > 0:
         for child in tree.kids[tree.parent[node]].values():
-            if child != node and child not in bad and child not in chosen and scores[child] > 0 and _thread(tree.seg[child]):
+            if child != node and child not in bad and child not in chosen and scores[child] > 0 and (
+                    _thread(tree.seg[child]) or child in replies):
                 chosen.append(child)
         node, level = tree.parent[node], level + 1
     if not thread and _thread_page(tree, bad, [c for c in chosen if c not in alike], values, blocks):

@@ -65,13 +65,17 @@ def comments(page):
     bars = sum(1 for b in page.blocks if b.tokens <= 12 and page.has(b.index, "comments") and any(ch.isdigit() for ch in b.text)) >= MAX_BARS
     header = [headers[b.index] for b in free]
     prose_total = sum(b.tokens for b in free if is_paragraph(b))
+    # main_content found the HTML page a forum's thread: its replies are the content; only a closing prompt with no
+    # post after it ('You must log in to join the discussion') goes.
+    forum = page.once("forum thread", bool)
     prose = 0
     for n, block in enumerate(free):
         if prose >= MIN_ARTICLE_TOKENS:
             # A heading alone is weak (Q&A pages put "29 条评论" under every answer): what follows must be the smaller part.
             many = sum(header[n : n + 30]) >= 2
-            heading = not bars and page.has(block.index, "comments") and block.tokens <= 12 and (many or prose_total - prose <= prose)
-            header_run = header[n] and many
+            heading = (not bars and page.has(block.index, "comments") and block.tokens <= 12
+                       and (many or prose_total - prose <= prose) and not (forum and any(header[n:])))
+            header_run = header[n] and many and not forum
             if heading or header_run:
                 why = "comment section heading" if heading else "comment headers from"
                 yield remove([b.index for b in free[n:]], f"{why} {block.text!r}")

@@ -198,6 +198,8 @@ def value(block) -> float:
 def select(page, thread: bool = False):
     """(container nodes, tree, bad nodes with their reasons, node scores)."""
     blocks = page.blocks
+    if thread:  # the text rules that follow ask (the comments rule leaves a forum's replies alone)
+        page.once("forum thread", lambda: True)
     tree = _Tree(blocks)
     n = len(tree.seg)
     values = [value(b) for b in blocks]
@@ -461,7 +463,7 @@ def main_content(page):
     if unavailable in ("not_found", "blocked", "login"):
         yield remove([b.index for b in page.blocks], f"the page is not an article ({unavailable.replace('_', ' ')})")
         return
-    chosen, tree, bad, _scores, _under_bad = select(page, thread=bool(page.url and FORUM_URL.search(page.url)))
+    chosen, tree, bad, _scores, _under_bad = select(page, thread=_forum(page.url))
     keep = set(chosen)
     holders = {a for c in chosen for a in tree.ancestors(c)}
     lists = _related_lists(page, tree, holders)
@@ -497,6 +499,18 @@ def main_content(page):
             links = [link for i in indices for link in page.blocks[i].links]
             meta["related"] = tuple(Link(title=a, url=h) for a, h in dict(links).items() if not h.startswith(("javascript:", "#")))
         yield remove(indices, reason, **meta)
+
+
+def _forum(url: str | None) -> bool:
+    """A forum's page, by the URL conventions of forum software or a host named for a bulletin board (bbs6.netease.com,
+    patent.bbscloud.com)."""
+    if not url:
+        return False
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    return bool(FORUM_URL.search(url)) or "bbs" in host
 
 
 def _title_heading(page) -> int | None:

@@ -37,6 +37,10 @@ KNOWN: dict[tuple[str, str], str] = {
     ("magic-html-bench:e4662f72", "keep"): "outside_article: the question's title line, unpunctuated, falls outside the region",
     ("magic-html-bench:bf03d4e9", "keep"): "outside_article: a short reply of the thread falls outside the region",
     ("magic-html-bench:3bea25af", "keep"): "outside_article: short answers under the accepted one score below the join floor",
+    ("magic-html-bench:60dacbf7", "keep"): "outside_article: a short thread's two replies, after the opening post, are cut as a gap "
+                                           "after the article region (HTML mode keeps them)",
+    ("magic-html-bench:22b2f108", "keep"): "outside_article: short replies between the thread's post headers are cut as gaps "
+                                           "(HTML mode keeps them)",
     ("chinese-wce:658d9f03", "keep"): "the gold keeps a recommended article's teaser under '推荐文章', after the closing "
                                       "'本文禁止转载' notice; end_of_article removes it (the gold and the rules disagree)",
     # boilerplate kept

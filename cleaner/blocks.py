@@ -16,9 +16,10 @@ CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"  # inside [...]: the sc
 TOKEN = regex.compile(rf"[{CJK_CLASS}]|[^\W_{CJK_CLASS}]+")
 CJK = regex.compile(rf"[{CJK_CLASS}]")
 # Sentence punctuation; ASCII marks count only before a space, the line end or a non-ASCII character,
-# so the dots of URLs, decimals and file names do not.
+# so the dots of URLs, decimals and file names do not; or between a CJK character and a letter or digit:
+# Chinese typed with half-width marks ("原价:279元").
 # Devanagari's danda and the Arabic-script question mark and full stop (Urdu) end sentences too.
-PUNCT = regex.compile(r"[，。！？；：、…।؟۔]|[,.;!?:](?=\s|$|[^\x00-\x7f])")
+PUNCT = regex.compile(rf"[，。！？；：、…।؟۔]|[,.;!?:](?=\s|$|[^\x00-\x7f])|(?<=[{CJK_CLASS}])[,.;!?:](?=[0-9A-Za-z])")
 SENTENCE_END = regex.compile(r"[。！？!?…；;.．\"”’」』:：।॥؟۔]\s*$")
 BULLET = regex.compile(r"^(?:[*+•·・●○◆◇■□▪▫►▶»\-–—]+\s*|\d{1,2}[.、)）]\s+)")
 # A run of spaces before a bar is entered at its start only ((?<!\s)): retried inside a long run it is quadratic.

@@ -203,3 +203,12 @@ def test_hindi_and_arabic_script_sentences_end(line):
 def test_cjk_characters_after_latin_letters_or_digits_are_tokens_each():
     assert blocks.shape("SKII广告")[1] == 3
     assert blocks.shape("2024年内蒙古")[1] == 5
+
+
+@pytest.mark.parametrize("full, half", [("成人票原价：279元", "成人票原价:279元"), ("电话：58792888，地址：人民路1号", "电话:58792888,地址:人民路1号")])
+def test_chinese_typed_with_half_width_marks_has_the_punctuation_of_full_width(full, half):
+    assert blocks.shape(half)[3] == blocks.shape(full)[3] > 0
+
+
+def test_marks_inside_urls_and_versions_are_no_punctuation_beside_chinese():
+    assert blocks.shape("见 http://example.com/a.html 和 v2.0")[3] == 0

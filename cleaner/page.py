@@ -8,6 +8,10 @@ from .blocks import Block
 from .region import CLAIMED_COST, block_score, find_runs
 from .scan import Scanner
 from .shapes import is_paragraph
+from .thread import Thread, find_thread
+
+HEADING_REACH = 3
+HEADING_TOKENS = 12
 
 
 class Page:
@@ -69,11 +73,26 @@ class Page:
             scores = [-CLAIMED_COST if i in self._claimed else s for i, s in enumerate(self._base_scores)]
             _introduced_lists(scores, self.blocks, self._claimed)
             attachable = [i not in self._claimed and _attachable(b, self.hits[i]) for i, b in enumerate(self.blocks)]
-            self._runs = find_runs(scores, attachable)
+            thread = self.thread
+            if thread:
+                _posts_cost_nothing(scores, self.blocks[thread.start : thread.end], self._claimed)
+            self._runs = find_runs(scores, attachable, thread[:2] if thread else None)
             self._inside = bytearray(len(self.blocks))
             for start, end in self._runs:
                 self._inside[start:end] = b"\x01" * (end - start)
         return self._runs
+
+    @property
+    def thread(self) -> Thread | None:
+        """The posts of a thread, on a text page whose post headers recur (`cleaner.thread`); None otherwise."""
+        return self.once("thread", self._find_thread) if self.mode == "text" else None
+
+    def _find_thread(self) -> Thread | None:
+        thread = find_thread(self.blocks)
+        above = self.blocks[max(0, thread.start - HEADING_REACH) : thread.start] if thread else ()
+        if any(b.tokens <= HEADING_TOKENS and self.has(b.index, "comments") for b in above):
+            return None  # a comment section's heading ('Comments', '10 Comments') opens them: comments under an article
+        return thread
 
     @property
     def core(self) -> tuple[int, int]:
@@ -125,3 +144,14 @@ def _introduced_lists(scores: list[float], blocks: Sequence[Block], claimed: Map
                 if item.index in claimed or not (item.bullet or item.tokens <= 25):
                     break
                 scores[item.index] = max(scores[item.index], 0.0)
+
+
+def _posts_cost_nothing(scores: list[float], blocks: Sequence[Block], claimed: Mapping[int, str]) -> None:
+    """Inside a thread, a one-line post ("Great answer Bernie.") is content however short, and the headers and
+    furniture that rules removed between the posts no longer split them: none of them costs anything. A bulleted
+    line that ends no sentence is still a menu's or a list's."""
+    for block in blocks:
+        if block.index in claimed:
+            scores[block.index] = 0.0
+        elif not (block.bullet and not block.ends_sentence):
+            scores[block.index] = max(scores[block.index], 0.0)

@@ -62,17 +62,24 @@ def best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int
     return best
 
 
-def find_runs(scores: Sequence[float], attachable: Sequence[bool] = ()) -> list[tuple[int, int]]:
+def find_runs(scores: Sequence[float], attachable: Sequence[bool] = (), thread: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """The core run and every other run worth a fair share of it, in page order.
 
     A run then takes in up to ATTACH neighbours marked attachable (a salutation such as "同志们:" or
-    "Hi Alex," scores below zero on its own but belongs to the prose next to it).
+    "Hi Alex," scores below zero on its own but belongs to the prose next to it). On a thread's page
+    (`thread`: its first header and where its last post ends), when the posts hold text the region ends with
+    them: what follows the last post is the site's (a list, an activity feed), however long.
     """
-    core_sum, start, end = best_run(scores, 0, len(scores))
+    end = len(scores)
+    if thread:
+        total, _, last = best_run(scores, 0, thread[1])
+        if total > 0 and last > thread[0]:
+            end = thread[1]
+    core_sum, start, stop = best_run(scores, 0, end)
     if core_sum <= 0:
         return []
-    runs = [(start, end)]
-    pending = [(0, start), (end, len(scores))]
+    runs = [(start, stop)]
+    pending = [(0, start), (stop, end)]
     floor = max(JOIN_MIN, JOIN_SHARE * core_sum)
     while pending:
         lo, hi = pending.pop()

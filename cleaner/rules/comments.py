@@ -35,8 +35,9 @@ def _headers(page) -> list[bool]:
 
 
 def is_thread(page) -> bool:
-    """Three or more post headers on the page: a thread, whose posts are stamped and carry furniture of their own."""
-    return sum(_headers(page)) >= THREAD_HEADERS
+    """Three or more post headers on the page, or post headers of one shape recurring through a text page
+    (`page.thread`): a thread, whose posts are stamped and carry furniture of their own."""
+    return page.thread is not None or sum(_headers(page)) >= THREAD_HEADERS
 
 
 @rule("comments", kind="comment")
@@ -49,8 +50,8 @@ def comments(page):
     with a date and time). Everything from there to the end of the article region goes.
     False positives: three or more comment counts on a page ("赞同 41 · 7 条评论" under every answer of a
     Q&A page) are the items' bars, and none of them opens a comment section; a forum thread, where the
-    first post has a header too, is left alone (its posts are the body); so is a page whose article is
-    too short to tell comments from content.
+    first post has a header too or whose post headers recur (`page.thread`), is left alone (its posts are the
+    body); so is a page whose article is too short to tell comments from content.
     Example: "…end of article." / "34 responses to “…”" / "1. fan says:" / "Great game!" -> all after
     the article removed.
     """
@@ -58,7 +59,7 @@ def comments(page):
         return
     lead, (core_start, core_end) = page.lead, page.core
     headers = _headers(page)
-    if any(headers[max(0, core_start - 10) : lead + 1]):
+    if page.thread or any(headers[max(0, core_start - 10) : lead + 1]):
         return  # a thread: the opening post has a header as well
     free = [b for b in page.blocks[lead:core_end] if b.index not in page.claimed]
     # Comment counts under every answer of a Q&A page ("赞同 41 · 7 条评论") are the answers' bars, not a section.

@@ -1,10 +1,17 @@
 from ..dates import date_only
 from ..patterns import RELATIVE_TIME
+from ..thread import STAMP
 from . import remove, rule
 from .comments import is_thread
 
 MIN_REPEATS = 3
 MAX_TOKENS = 8
+
+
+def _stamped(block) -> bool:
+    """A short line with a post's time or floor number ('#2', '3楼', '5月16日 18:21') among a thread's posts: a header
+    of another shape than the thread's own ('asked …' beside 'answered …', the floor beside the date)."""
+    return 0 < block.tokens <= MAX_TOKENS and bool(STAMP.search(block.text))
 
 
 @rule("repeated", kind="navigation")
@@ -13,8 +20,10 @@ def repeated(page):
 
     Signals: on a page with three or more post headers ("Re: …", "name said:", a date and a time, "3楼"),
     a short block (1-8 tokens, no sentence end) whose exact text recurs three or more times, and a post's
-    time stamp standing alone ("2020-12-31 15:35:13", "3天前", "Nov 3, 2021"). Gone, they no longer split
-    the posts, so the region finder keeps the thread together.
+    time stamp standing alone ("2020-12-31 15:35:13", "3天前", "Nov 3, 2021"); on a text page whose post headers
+    recur in one shape (`cleaner.thread`), those headers too ("+ 2017-03-07 at 12:05 pm #1515") and the thread's other
+    short stamped lines ("#2", "asked May 19 at 13:08"). Gone, they no longer split the posts, so the region finder
+    keeps the thread together.
     False positives: a sentence or a longer line never qualifies; on other pages the rule does nothing,
     since there repeated lines sit in lists of teasers that the region finder must still see as such
     (measured: run on every page it cost articles more than it gave threads). Runs after `title`, which
@@ -24,8 +33,11 @@ def repeated(page):
     """
     if not is_thread(page):
         return
+    thread = page.thread
     for block in page.free():
-        if block.repeats >= MIN_REPEATS and 0 < block.tokens <= MAX_TOKENS and not block.ends_sentence:
+        if thread and thread.start <= block.index < thread.end and (block.index in thread.headers or _stamped(block)):
+            yield remove(block.index, "a post's header")
+        elif block.repeats >= MIN_REPEATS and 0 < block.tokens <= MAX_TOKENS and not block.ends_sentence:
             yield remove(block.index, f"a short line the page repeats {block.repeats} times")
         elif 0 < block.tokens <= MAX_TOKENS and (date_only(block.text) or RELATIVE_TIME.search(block.text)):
             yield remove(block.index, "a post's time stamp")

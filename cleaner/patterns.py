@@ -107,6 +107,8 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             r"\bsupport (?:our|independent|quality) (?:journalism|newsroom|reporting|work)\b", r"\bbecome a (?:member|supporter|patron)\b",
             r"\bwe rely on (?:your|our readers'?|reader) support to\b", r"\bnever miss (?:a|an|another) (?:story|update|article|post)\b",
             r"\bwe may (?:receive|earn) (?:compensation|a commission)\b",
+            r"\bthanks? (?:you )?for (?:subscribing|signing up)\b", r"\b(?:successfully|already) subscribed\b", r"\bconfirm your subscription\b",
+            r"\bactivation link\b", r"\bstay (?:up to date|informed|in the know) (?:with|on|about)\b",
         ],
         "de": [r"^(?:anzeige|werbung)$", r"\bnewsletter\b", r"\bfolgen sie uns\b", r"\bfolge uns\b",
                r"\bverpasse(?:n sie)? keine (?:news|nachrichten|artikel|beiträge)\b", r"\bjetzt (?:abonnieren|bestellen|registrieren|kostenlos)\b", r"\bkostenlos anmelden\b",

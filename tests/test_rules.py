@@ -148,7 +148,8 @@ def test_ads_removes_english_ad_labels_and_newsletter_prompts():
 
 
 @pytest.mark.parametrize("prompt", ["Verpasse keine News zu Hardware & Gadgets", "Nos siga no Instagram", "Folgen Sie uns auf Facebook",
-                                    "We rely on your support to make local news available to all."])
+                                    "We rely on your support to make local news available to all.", "Stay up to date with Ascom.",
+                                    "Thanks for subscribing!", "Please confirm your subscription by clicking the activation link we sent you."])
 def test_ads_removes_follow_and_support_prompts_in_several_languages(prompt):
     assert_removed(only("ads", *EN[:2], prompt, *EN[2:]), prompt, "ads")
 

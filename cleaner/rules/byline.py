@@ -30,6 +30,7 @@ SOURCE = regex.compile(both_scripts(r"(?:来\s*源|出\s*处|source)" + VALUE), 
 VIEWS = regex.compile(both_scripts(r"(?:阅读|浏览|点击|访问|views?)\s*(?:量|数|次数|人数)?\s*[:：]?\s*(\d[\d,]*)"), regex.IGNORECASE)
 HEAD_ZONE = 30
 TAIL_ZONE = 5
+KEYED_COLONS = 3  # colons in a line of keys and values that ends in one ('时间：… 来源：… 分享到：')
 PLACEHOLDER = frozenset(with_traditional(("投稿用户", "admin", "佚名", "未知", "匿名", "本站", "小编", "网友")))
 
 
@@ -90,9 +91,9 @@ def byline(page):
     """Bylines, source and date lines (作者/来源/责任编辑/发布时间/投稿用户, By …, Published …), parsed into
     author, source, published and view counts, then removed.
 
-    Signals: a short block (at most 12 tokens, or 30 that do not end a sentence) with a `byline`
-    phrase, or a bare date line before the article; anywhere on the page, since 责任编辑 lines close
-    articles.
+    Signals: a short block (at most 12 tokens, or 30 that do not end a sentence: keys and values ending
+    in a colon, '… 来源：新华网 分享到：', end none) with a `byline` phrase, or a bare date line before the
+    article; anywhere on the page, since 责任编辑 lines close articles.
     False positives: longer blocks and sentences are prose ("By taking off the top half...",
     "the study, published in Nature, ...") and stay.
     A bare date line gives `published` only within 30 blocks above the article: further up, it is the
@@ -122,7 +123,11 @@ def _keyed(page, block) -> bool:
         return False
     # Two full-width commas or stops: clauses of a sentence ("您好，请问下为什么…，都是审核中啊"), not keys and values.
     clauses = sum(map(block.text.count, "，。！？；"))
-    return block.tokens <= 12 or (block.tokens <= 30 and not block.ends_sentence and clauses < 2)
+    # Keys and values ending in a colon ('时间：2024.05.20 来源：新华网 分享到：') end no sentence; a clause that
+    # introduces what follows ('… published in a write-up:') is prose.
+    text = block.text.rstrip()
+    open_ended = not block.ends_sentence or (text.endswith((":", "：")) and text.count(":") + text.count("：") >= KEYED_COLONS)
+    return block.tokens <= 12 or (block.tokens <= 30 and open_ended and clauses < 2)
 
 
 def _nearby(page) -> tuple[str | None, str | None]:

@@ -86,10 +86,10 @@ class Scanner:
         self._other_tries = [re.compile(_trie(other_free))] if other_free else []
         self._other_firsts = frozenset().union(*(_equivalents(p[0]) for p in other_free))
         self._hard = [regex.compile("|".join(hard), FLAGS)] if hard else []
-        firsts = [None if s is None else {p[0] for _, p in s} for s in starts]
+        firsts = [_first_atoms(phrase) if s is None else {p[0] for _, p in s} for (_, phrase), s in zip(phrases, starts)]
         self._sources = {
-            char: _alternation([x for x, f in zip(phrases, firsts) if f is None or char in f])
-            for char in set().union(*(f for f in firsts if f))
+            char: _alternation([x for x, f in zip(phrases, firsts) if _may_start(f, char)])
+            for char in {atom for f in firsts if f for atom in f if len(atom) == 1}
         }
         self._compiled: dict[str, regex.Pattern] = {}  # compiled when first needed: a page needs few
 
@@ -242,6 +242,29 @@ def _starts(phrase: str) -> set[tuple[bool, tuple[str, ...]]] | None:
     if any(not atoms or len(atoms[0]) > 1 for _, atoms, _ in states):
         return None
     return {(at_boundary and bool(WORD.match(atoms[0])), atoms) for at_boundary, atoms, _ in states}
+
+
+def _first_atoms(phrase: str) -> set[str] | None:
+    """What every match of a phrase that `_starts` reads as None starts with: lower-cased literal characters and
+    classes (\\d, \\s, \\w or their negations); None when a match can start with anything (a dot, a property)."""
+    firsts = set()
+    for _, atoms, _ in _Parser(phrase).alternation():
+        if not atoms:
+            return None
+        atom = atoms[0]
+        if len(atom) > 1:  # a class and its quantifier: one that can repeat zero times lets the next atom start
+            quantifier = QUANTIFIER.match(atom, 2)
+            if quantifier and (quantifier.group() in "*?" or quantifier.group(1) in ("", "0")):
+                return None
+            atom = atom[:2]
+        firsts.add(atom)
+    return firsts
+
+
+def _may_start(firsts: set[str] | None, char: str) -> bool:
+    """Whether a match can start at a character that reads `char` lower-cased. A class holds a character's case
+    variants or none of them, so `char` stands for them all."""
+    return firsts is None or char in firsts or any(len(atom) > 1 and regex.match(atom, char) for atom in firsts)
 
 
 class _Parser:

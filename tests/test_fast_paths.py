@@ -58,6 +58,15 @@ def test_case_variants_beyond_ascii_match_as_ignorecase_does(texts):
     assert scanner.scan(texts) == [hits(scanner.pattern, text) for text in texts]
 
 
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["1 replies", "\u0661 replies", "KK ago", "\u212ak ago", "ax", "zx", "9x", " ", "x"]),
+                         max_size=6).map("".join), max_size=4))
+def test_phrases_that_start_with_a_class_win_over_later_ones_where_they_can_start(texts):
+    # each character's alternation holds the class-led phrases that can start with it, ahead of later phrases
+    scanner = Scanner({"a": [r"\d+ repl", r"\w{2} ago", r"\S\S?x", r"\d*z"], "b": ["1 replies", "kk ago", "k", "ax", "zx"]})
+    assert scanner.scan(texts) == [hits(scanner.pattern, text) for text in texts]
+
 def test_lower_case_keeps_every_offset():
     """The tries run over lower-cased text: no character may turn into two, or offsets would shift."""
     assert len(EVERY_CHARACTER.translate(FOLD).lower()) == len(EVERY_CHARACTER)

@@ -11,9 +11,10 @@ hundred phrases one by one. So instead:
    `regex` at skipping to a trie's first characters; where the two read a class differently the trie
    reads wider (`\\b` as "no ASCII word character before") or stops before it (`\\d`, `\\w`), so it
    finds more places, never fewer.
-2. At each place, in order, the phrases that can start with the character there run as one
-   alternation, in their original order, anchored at the place; after a hit the scan goes on from its
-   end, as `finditer` does. So the hits, their spans and their families are the alternation's.
+2. At each place, in order, the phrases that can start with the two characters there (by their first
+   atom, and their second where it is a literal character) run as one alternation, in their original
+   order, anchored at the place; after a hit the scan goes on from its end, as `finditer` does. So the
+   hits, their spans and their families are the alternation's.
 
 A phrase whose start cannot be read this way (one that can match the empty string, or holds a
 look-around, an inline flag or an escape such as \\x41) makes the scanner run the whole alternation
@@ -86,25 +87,34 @@ class Scanner:
         self._other_tries = [re.compile(_trie(other_free))] if other_free else []
         self._other_firsts = frozenset().union(*(_equivalents(p[0]) for p in other_free))
         self._hard = [regex.compile("|".join(hard), FLAGS)] if hard else []
-        firsts = [_first_atoms(phrase) if s is None else {p[0] for _, p in s} for (_, phrase), s in zip(phrases, starts)]
-        self._sources = {
-            char: _alternation([x for x, f in zip(phrases, firsts) if _may_start(f, char)])
-            for char in {atom for f in firsts if f for atom in f if len(atom) == 1}
-        }
-        self._compiled: dict[str, regex.Pattern] = {}  # compiled when first needed: a page needs few
+        self._phrases = phrases
+        self._pairs = [_first_pairs(phrase) if s is None else {_pair(p) for _, p in s} for (_, phrase), s in zip(phrases, starts)]
+        self._seconds = {b for pairs in self._pairs if pairs for _, b in pairs if b}
+        # Compiled when first needed (a page needs few), under the two characters they start with, or the first
+        # alone when the second is none that a phrase names.
+        self._at: dict[str, regex.Pattern | None] = {}
+        self._by_choice: dict[tuple[int, ...], regex.Pattern | None] = {}  # shared by the keys that choose the same phrases
 
     @cached_property
     def pattern(self) -> regex.Pattern:
         """The single alternation whose hits `scan` finds: every phrase in order, a named group per family."""
         return regex.compile(self._whole_source, FLAGS)
 
-    def _starting_with(self, char: str) -> regex.Pattern:
-        """The phrases that can start with `char`, in order (all of them for a character that lower() does not
-        fold as IGNORECASE does)."""
-        pattern = self._compiled.get(char)
-        if pattern is None:
-            source = self._sources.get(char.lower())
-            pattern = self._compiled[char] = self.pattern if source is None else regex.compile(source, FLAGS)
+    def _starting_at(self, text: str, at: int) -> regex.Pattern | None:
+        """The phrases that can start at `text[at]`, in order, as one alternation; None if none can."""
+        key = text[at:at + 2]
+        if key in self._at:
+            return self._at[key]
+        first, second = fold(key)[:1], fold(key)[1:]
+        if second not in self._seconds:
+            key, second = key[:1], ""
+            if key in self._at:
+                return self._at[key]
+        chosen = tuple(i for i, pairs in enumerate(self._pairs) if _may_start(pairs, first, second))
+        if chosen not in self._by_choice:
+            phrases = [self._phrases[i] for i in chosen]
+            self._by_choice[chosen] = regex.compile(_alternation(phrases), FLAGS) if phrases else None
+        pattern = self._at[key] = self._by_choice[chosen]
         return pattern
 
     def scan(self, texts: list[str]) -> list[Mapping[str, list[tuple[int, int]]]]:
@@ -126,7 +136,9 @@ class Scanner:
             if at < end:
                 continue
             text = texts[block]
-            match = self._starting_with(text[at]).match(text, at, timeout=timeout_for(text))
+            pattern = self._starting_at(text, at)
+            # the timeout passed by position: regex reads keyword arguments slowly (2 µs a call, a place costs 3)
+            match = pattern and pattern.match(text, at, None, None, False, timeout_for(text))
             if match:
                 found = hits[block]
                 if found is NO_HITS:
@@ -244,10 +256,15 @@ def _starts(phrase: str) -> set[tuple[bool, tuple[str, ...]]] | None:
     return {(at_boundary and bool(WORD.match(atoms[0])), atoms) for at_boundary, atoms, _ in states}
 
 
-def _first_atoms(phrase: str) -> set[str] | None:
-    """What every match of a phrase that `_starts` reads as None starts with: lower-cased literal characters and
-    classes (\\d, \\s, \\w or their negations); None when a match can start with anything (a dot, a property)."""
-    firsts = set()
+def _pair(atoms: tuple[str, ...]) -> tuple[str, str | None]:
+    """A prefix's first atom and its second when that is a literal character (None: any character may follow)."""
+    return atoms[0], atoms[1] if len(atoms) > 1 and len(atoms[1]) == 1 else None
+
+
+def _first_pairs(phrase: str) -> set[tuple[str, str | None]] | None:
+    """How the matches of a phrase that `_starts` reads as None start, as `_pair`s whose first atom may be a class
+    (\\d, \\s, \\w or their negations); None when a match can start with anything (a dot, a property)."""
+    pairs = set()
     for _, atoms, _ in _Parser(phrase).alternation():
         if not atoms:
             return None
@@ -256,15 +273,16 @@ def _first_atoms(phrase: str) -> set[str] | None:
             quantifier = QUANTIFIER.match(atom, 2)
             if quantifier and (quantifier.group() in "*?" or quantifier.group(1) in ("", "0")):
                 return None
-            atom = atom[:2]
-        firsts.add(atom)
-    return firsts
+            pairs.add((atom[:2], None))
+        else:
+            pairs.add(_pair(atoms))
+    return pairs
 
 
-def _may_start(firsts: set[str] | None, char: str) -> bool:
-    """Whether a match can start at a character that reads `char` lower-cased. A class holds a character's case
-    variants or none of them, so `char` stands for them all."""
-    return firsts is None or char in firsts or any(len(atom) > 1 and regex.match(atom, char) for atom in firsts)
+def _may_start(pairs: set[tuple[str, str | None]] | None, first: str, second: str) -> bool:
+    """Whether a match can start at two characters that read `first` and `second` lower-cased (`second` is "" at the
+    text's end). A class holds a character's case variants or none of them, so `first` stands for them all."""
+    return pairs is None or any((a == first or len(a) > 1 and regex.match(a, first)) and b in (None, second) for a, b in pairs)
 
 
 class _Parser:

@@ -95,7 +95,7 @@ class Cleaner:
             raise RuleFailed("phrase scanner", error) from error
         meta = Metadata(encoding=encoding, flags=_input_flags(source) + tuple(declared.get("flags", ())))
         updates: list[dict] = []  # metadata from the findings, merged once at the end
-        whole: list[tuple[Block, str, str, str]] = []  # (block, rule, kind, reason)
+        whole: list[Removal] = []  # the blocks removed whole, in the order rules claimed them (page.claimed)
         parts: dict[int, list[tuple[int, int, str, str, str]]] = {}
         for rule in self.rules:
             try:
@@ -104,7 +104,8 @@ class Cleaner:
                 updates.append({"flags": (f"rule {rule.name} skipped: {type(error).__name__}",)})
                 continue
             for finding in findings:
-                updates.append({k: v for k, v in finding.meta.items() if k in METADATA_FIELDS})
+                if finding.meta:
+                    updates.append({k: v for k, v in finding.meta.items() if k in METADATA_FIELDS})
                 if finding.span is not None:
                     index = finding.blocks[0]
                     if index not in page.claimed:
@@ -112,31 +113,32 @@ class Cleaner:
                     continue
                 for index in finding.blocks:
                     if page.claim(index, rule.name):
-                        whole.append((blocks[index], rule.name, rule.kind, finding.reason))
-        whole, meta = _guard(whole, blocks, meta.merged_all(updates))
-        return _build(blocks, source, whole, parts, meta, url, mode)
+                        block = blocks[index]
+                        whole.append(Removal(block.start, block.end, rule.name, rule.kind, finding.reason, block.text, block.path))
+        claimed, whole, meta = _guard(page.claimed, whole, blocks, meta.merged_all(updates))
+        return _build(blocks, source, claimed, whole, parts, meta, url, mode)
 
 
-def _guard(whole, blocks, meta):
+def _guard(claimed, whole, blocks, meta):
     """Refuse to strip nearly all of a page on the region finder's word alone: keep it and flag it.
 
     Judged against what the other rules left, which is also the whole of the body cleaned again, so that a
-    second pass decides as the first did."""
-    kept = [w for w in whole if w[1] != "outside_article"]
-    total = sum(b.tokens for b in blocks) - sum(b.tokens for b, *_ in kept)
-    removed = sum(b.tokens for b, *_ in whole) - sum(b.tokens for b, *_ in kept)
-    if total < GUARD_MIN_TOKENS or total - removed >= GUARD_KEEP_SHARE * total or len(kept) == len(whole):
-        return whole, meta
+    second pass decides as the first did. Returns the blocks removed whole (index -> rule), their removals and
+    the metadata."""
+    outside = [i for i, rule in claimed.items() if rule == "outside_article"]
+    total = sum(b.tokens for b in blocks) - sum(blocks[i].tokens for i, rule in claimed.items() if rule != "outside_article")
+    removed = sum(blocks[i].tokens for i in outside)
+    if total < GUARD_MIN_TOKENS or total - removed >= GUARD_KEEP_SHARE * total or not outside:
+        return claimed, whole, meta
     flag = f"guard: the region finder would keep {total - removed} of {total} tokens; kept its removals"
-    return kept, meta.merged({"flags": (flag,)})
+    kept = {i: rule for i, rule in claimed.items() if rule != "outside_article"}
+    return kept, [r for r in whole if r.rule != "outside_article"], meta.merged({"flags": (flag,)})
 
 
-def _build(blocks, source, whole, parts, meta, url, mode) -> Document:
-    removed_blocks = {b.index for b, *_ in whole}
-    removals = [Removal(b.start, b.end, rule, kind, reason, b.text, b.path) for b, rule, kind, reason in whole]
+def _build(blocks, source, claimed, removals, parts, meta, url, mode) -> Document:
     paragraphs = []
     for block in blocks:
-        if block.index in removed_blocks:
+        if block.index in claimed:
             continue
         text, cursor, pieces = block.text, 0, []
         for start, end, rule, kind, reason in sorted(parts.get(block.index, ())):

@@ -31,3 +31,12 @@ def test_metadata():
 
 def test_title_is_not_repeated_in_body():
     assert "在领导班子政治建设座谈会上的讲话" not in seed_doc().body
+
+
+def test_python_dash_m_cleaner_runs_the_command():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(SEED)], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("同志们")
+    assert "本文内容由" not in done.stdout

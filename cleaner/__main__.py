@@ -3,4 +3,5 @@ import sys
 
 from .cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # tests import every module of the package (pkgutil.walk_packages)
+    sys.exit(main())

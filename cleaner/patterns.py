@@ -279,7 +279,7 @@ BIO_SENTENCE = regex.compile(
 )
 # A view or read count after a teaser's date: "02-15 1万+", "2023-04-10 8675 阅读", "May 3 1.2k views".
 TRAILING_COUNT = regex.compile(both_scripts(r"\s[\d,.]++[kKwW万千]?\+?\s*+(?:阅读|浏览|次|views?|reads?)?$"), regex.IGNORECASE)
-NUMBER_ONLY = regex.compile(r"^[(\[（【]?\s*+[\d,.]++\s*+[kKwW万]?\s*+[)\]）】]?$")  # possessive: "1" + 20,000 spaces was quadratic
+NUMBER_ONLY = regex.compile(both_scripts(r"^[(\[（【]?\s*+[\d,.]++\s*+[kKwW万]?\s*+[)\]）】]?$"))  # possessive: "1" + 20,000 spaces was quadratic
 ELLIPSIS = ("…", "...", "。。。")  # ending a block, before any white space
 
 CONTACTS = {

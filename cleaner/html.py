@@ -352,15 +352,21 @@ def _names(ident: str | None, cls: str | None) -> tuple[str, str]:
     """The path suffix (`#main.content.box`) and the hint words of an element's id and classes."""
     suffix, names = "", []
     if ident:
-        ident = CLASS_TOKEN.sub("-", ident.lower()).strip("-")[:40]
+        ident = _token(ident.lower()).strip("-")[:40]
         if ident:
             suffix, names = "#" + ident, [ident]
     if cls:
-        tokens = [t for t in (CLASS_TOKEN.sub("-", c)[:40] for c in cls.lower().split()[:MAX_CLASSES]) if t]
+        tokens = [t for t in (_token(c)[:40] for c in cls.lower().split()[:MAX_CLASSES]) if t]
         if tokens:
             suffix += "." + ".".join(tokens)
             names += tokens
     return suffix, " ".join(names)
+
+
+def _token(name: str) -> str:
+    """CLASS_TOKEN.sub("-", name), without a regex call for a name already all [a-z0-9_-], as most are."""
+    plain = name.replace("-", "").replace("_", "")
+    return name if plain.isascii() and plain.isalnum() else CLASS_TOKEN.sub("-", name)
 
 
 def _simple_row(tr) -> bool:

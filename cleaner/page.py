@@ -28,6 +28,7 @@ class Page:
         self._base_scores = [block_score(b) for b in blocks]
         self._runs: list[tuple[int, int]] | None = None
         self._once: dict = {}
+        self.forum_thread = False  # main_content found an HTML forum thread: its replies are content
 
     def once(self, key: str, compute):
         """A result of the page's blocks alone that several rules ask for: computed the first time only."""

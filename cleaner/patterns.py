@@ -255,9 +255,10 @@ DATE_ONLY = regex.compile(
     regex.IGNORECASE,
 )
 # "32M ago", "7H ago 08:51", "3 hours ago", "5分钟前", "Yahoo財經 · 19 小時前": when a teaser was posted, maybe by whom.
+AGO_UNITS = r"(?:秒|分钟|小时|天|周|个月|年)前"  # after a number: "5分钟前", "3天前" (a post's age too: `thread.STAMP`)
 RELATIVE_TIME = regex.compile(both_scripts(
     r"(?:^|[\s·•|])(?:\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?"
-    r"|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?|just now|刚刚)$"),
+    rf"|\d+\s*{AGO_UNITS}|(?:今天|昨天|前天)(?:\s*\d{{1,2}}:\d{{2}})?|just now|刚刚)$"),
     regex.IGNORECASE,
 )
 # Words of cookie banners and privacy notices, in the languages above: a run of blocks full of them is a

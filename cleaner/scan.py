@@ -105,7 +105,8 @@ class Scanner:
         key = text[at:at + 2]
         if key in self._at:
             return self._at[key]
-        first, second = fold(key)[:1], fold(key)[1:]
+        folded = fold(key)
+        first, second = folded[:1], folded[1:]
         if second not in self._seconds:
             key, second = key[:1], ""
             if key in self._at:

@@ -13,11 +13,12 @@ import regex
 
 from .blocks import Block
 from .hanzi import both_scripts
+from .patterns import AGO_UNITS
 from .shapes import is_paragraph
 
 # A time of day, a floor number ("#12", "3楼") or an age ("2 weeks ago", "3天前"): what a post's header stamps it with.
 STAMP = regex.compile(
-    both_scripts(r"(?<![\d:])\d{1,2}:\d{2}(?!\d)|(?:^|\s)#\d+\b|(?<!\d)\d+\s*楼|\bago\b|\d\s*(?:秒|分钟|小时|天|周|个月|年)前"), regex.IGNORECASE
+    both_scripts(rf"(?<![\d:])\d{{1,2}}:\d{{2}}(?!\d)|(?:^|\s)#\d+\b|(?<!\d)\d+\s*楼|\bago\b|\d\s*{AGO_UNITS}"), regex.IGNORECASE
 )
 TIME_RANGE = regex.compile(r"\d:\d\d\s*[-－—–~至到]\s*\d{1,2}:\d\d")  # a schedule's "8:30－8:50": a post has one time
 LETTERS = regex.compile(r"[\p{L}\p{M}_]+")

@@ -68,7 +68,7 @@ def comments(page):
     prose_total = sum(b.tokens for b in free if is_paragraph(b))
     # main_content found the HTML page a forum's thread: its replies are the content; only a closing prompt with no
     # post after it ('You must log in to join the discussion') goes.
-    forum = page.once("forum thread", bool)
+    forum = page.forum_thread
     prose = 0
     for n, block in enumerate(free):
         if prose >= MIN_ARTICLE_TOKENS:

@@ -199,7 +199,7 @@ def select(page, thread: bool = False):
     """(container nodes, tree, bad nodes with their reasons, node scores)."""
     blocks = page.blocks
     if thread:  # the text rules that follow ask (the comments rule leaves a forum's replies alone)
-        page.once("forum thread", lambda: True)
+        page.forum_thread = True
     tree = _Tree(blocks)
     n = len(tree.seg)
     values = [value(b) for b in blocks]

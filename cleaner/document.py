@@ -51,7 +51,7 @@ class Metadata:
     site_name: str | None = None
     image: str | None = None
     keywords: tuple[str, ...] = ()
-    unavailable: str | None = None  # not_found, blocked, login or paywall: the page holds no (full) article
+    unavailable: str | None = None  # not_found, blocked, login, paywall or listing: the page holds no (full) article
 
     def merged(self, update: dict) -> Metadata:
         """First value wins for scalars; tuples and counters accumulate without repeats."""

@@ -103,6 +103,18 @@ def test_a_list_of_the_sites_teasers_goes_with_its_reason():
     assert "小蓝莓" not in doc.body and prf(doc.body, page_["body"])[2] > 0.95
 
 
+def test_a_page_of_teasers_alike_gives_no_body_and_says_so():
+    """cnarts.net: a portal's list page (the gold body is "") whose best candidates are a dozen blurbs ending in a
+    '[详细]' link, in several columns, none holding a fifth of the page's text. No other fixture page is a list."""
+    for record in records():
+        doc = cleaned(record["file"], record["url"])
+        if record["body"] == "":
+            assert doc.body == "" and doc.metadata.unavailable == "listing"
+            assert all("list of teasers" in r.reason for r in doc.removed if r.rule == "main_content")
+        else:
+            assert doc.metadata.unavailable != "listing" and doc.body, ids(record)
+
+
 # --- synthetic pages ----------------------------------------------------------------------------------------
 
 ARTICLE_ZH = "".join(f"<p>这是第{i}段正文，记者在现场看到，群众有序排队，工作人员耐心解答各种问题，现场秩序井然。</p>" for i in range(8))

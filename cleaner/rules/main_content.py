@@ -77,6 +77,8 @@ TEASER_SHARE = 0.6  # of the items marked up alike that hold a headline
 TEASER_TEXT = 150.0  # mean text value of a teaser beyond its headline: a blurb of a few sentences (a blog's posts hold more)
 PARAGRAPH = 40.0  # the text value of an article paragraph set between the items
 TABLE_CHARS = 100
+LISTING_ITEMS = 5  # candidates of like score, apart, none holding LISTING_SHARE of the page's text: a list, no article
+LISTING_SHARE = 0.2
 TABLE_LINKED = 0.05
 # Furniture that may wrap the article when a template nests it so (a page's <header>, a 'with-sidebar' column, a
 # <form> round the page), unlike comments, related lists, notices, pop-ups and <aside>.
@@ -298,7 +300,26 @@ def select(page, thread: bool = False):
         node, level = tree.parent[node], level + 1
     if not thread and _thread_page(tree, bad, [c for c in chosen if c not in alike], values, blocks):
         return select(page, thread=True)  # a forum: its posts are marked up as comments, and they are the content
+    page.listing = not thread and _listing(tree, final, chosen, positive)
     return chosen, tree, bad, scores, under_bad
+
+
+def _listing(tree, final, chosen, positive) -> bool:
+    """A page of teasers (a portal's front, a section's list of articles): what was chosen holds under LISTING_SHARE
+    of the page's text, and LISTING_ITEMS candidates, none inside another, score within RIVAL_SHARE of the best."""
+    if sum(positive[c] for c in chosen) > LISTING_SHARE * positive[0]:
+        return False
+    ranked = sorted(range(1, len(final)), key=final.__getitem__, reverse=True)
+    top = final[ranked[0]] if ranked else 0.0
+    items: list[int] = []
+    for node in ranked:
+        if final[node] < RIVAL_SHARE * top or top <= 0:
+            return False
+        if not any(i in tree.ancestors(node) or node in tree.ancestors(i) for i in items):
+            items.append(node)
+            if len(items) >= LISTING_ITEMS:
+                return True
+    return False
 
 
 def _tight(tree, values, bad, chars, linked) -> list[float]:
@@ -464,6 +485,10 @@ def main_content(page):
         yield remove([b.index for b in page.blocks], f"the page is not an article ({unavailable.replace('_', ' ')})")
         return
     chosen, tree, bad, _scores, _under_bad = select(page, thread=_forum(page.url))
+    if page.listing:
+        yield remove([b.index for b in page.blocks], "the page is a list of teasers alike, no article: none of them holds "
+                     f"{LISTING_SHARE:.0%} of its text", unavailable="listing")
+        return
     keep = set(chosen)
     holders = {a for c in chosen for a in tree.ancestors(c)}
     lists = _related_lists(page, tree, holders)

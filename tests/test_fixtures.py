@@ -40,7 +40,11 @@ KNOWN: dict[tuple[str, str], str] = {
                                            "after the article region (HTML mode keeps them)",
     ("chinese-wce:658d9f03", "keep"): "the gold keeps a recommended article's teaser under '推荐文章', after the closing "
                                       "'本文禁止转载' notice; end_of_article removes it (the gold and the rules disagree)",
+    ("magic-html-bench:71bfee3a", "keep"): "outside_article: the text view has no markup to tell the two-line post from the wallet "
+                                           "dialog's sentences, which make the region (HTML mode keeps the post)",
     # boilerplate kept
+    ("magic-html-bench:71bfee3a", "drop"): "the wallet dialog's two numbered sentences are the densest text of the text view "
+                                           "(HTML mode drops them)",
     ("chinese-wce:2bac7fb2", "drop"): "'招商创业 雅虎推荐' (a footer link pair) stays: one 推荐 is not a related-list heading",
     ("chinese-wce:a6e8b739", "drop"): "a breadcrumb with an online-user counter is over navigation's 12 tokens; '| 回复线索：' "
                                       "stays inside the thread",

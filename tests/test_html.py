@@ -103,6 +103,20 @@ def test_a_list_of_the_sites_teasers_goes_with_its_reason():
     assert "小蓝莓" not in doc.body and prf(doc.body, page_["body"])[2] > 0.95
 
 
+def test_the_pages_one_article_element_holding_its_title_beats_more_text_elsewhere():
+    """blog.csdn.net: a two-line post in the page's one <article>, which opens with the title; a wallet dialog after
+    the footer holds more text. Synthetic: the same, and an <article> without the title (a teaser) does not win."""
+    page_ = next(r for r in records() if "blog.csdn.net" in (r["url"] or ""))
+    doc = cleaned(page_["file"], page_["url"])
+    assert "说明来处" in doc.body and "余额" not in doc.body and prf(doc.body, page_["body"])[2] > 0.9
+    dialog = "<div class='wallet'>" + "".join(f"<p>第{i}条：余额是钱包充值的虚拟货币，按照一比一的比例抵扣，无法直接购买下载。</p>" for i in range(4)) + "</div>"
+    for opening, wins in (("<h2>市图书馆今日开馆</h2>", True), ("<h2>其他新闻标题</h2>", False)):
+        html = page(f"<div class='main'><article>{opening}<p>今天上午开馆，欢迎市民。</p></article></div>{dialog}",
+                    head="<title>市图书馆今日开馆</title>")
+        body = cleaner.clean(html).body
+        assert ("欢迎市民" in body and "余额" not in body) == wins, body
+
+
 def test_a_page_of_teasers_alike_gives_no_body_and_says_so():
     """cnarts.net: a portal's list page (the gold body is "") whose best candidates are a dozen blurbs ending in a
     '[详细]' link, in several columns, none holding a fifth of the page's text. No other fixture page is a list."""

@@ -262,6 +262,9 @@ def select(page, thread: bool = False):
             if inside >= MIN_RIVALS and scores[a] > 0:
                 best = a
                 break
+    titled = _titled_article(page, tree, bad, values, best)
+    if titled is not None:
+        return [titled], tree, bad, scores, under_bad
     # Inside an <article> element: the whole article (its ingredients list, its lead beside the text).
     for a in tree.ancestors(best)[1:ARTICLE_LIFT + 1]:
         if _tag(tree.seg[a]) == "article" and a not in bad and scores[a] >= ARTICLE_SHARE * scores[best]:
@@ -302,6 +305,21 @@ def select(page, thread: bool = False):
         return select(page, thread=True)  # a forum: its posts are marked up as comments, and they are the content
     page.listing = not thread and _listing(tree, final, chosen, positive)
     return chosen, tree, bad, scores, under_bad
+
+
+def _titled_article(page, tree, bad, values, best) -> int | None:
+    """The page's one <article> element when the container chosen lies outside it and it holds the page's title (its
+    heading, or a line that is the declared title) and article text besides: a pop-up, a dialog or a sidebar that
+    outscores a short post is not the article. None otherwise."""
+    title = page.declared.get("title")
+    articles = [n for n in range(1, len(tree.seg)) if _tag(tree.seg[n]) == "article"] if title else []
+    if len(articles) != 1 or articles[0] in bad or articles[0] in tree.ancestors(best) or best in tree.ancestors(articles[0]):
+        return None
+    held = [b for b in page.blocks if articles[0] in tree.ancestors(tree.node_of[b.index])]
+    heading = _title_heading(page)
+    if any(b.index == heading or b.text == title for b in held) and any(values[b.index] > 0 for b in held if b.text != title):
+        return articles[0]
+    return None
 
 
 def _listing(tree, final, chosen, positive) -> bool:

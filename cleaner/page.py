@@ -26,7 +26,12 @@ class Page:
         self.hits: list[dict[str, list[tuple[int, int]]]] = scanner.scan([b.text for b in blocks])
         self._claimed: dict[int, str] = {}
         self._base_scores = [block_score(b) for b in blocks]
+        # Of the blocks alone, read each time the region is found again (after every claim): computed once.
+        self._paragraph = [is_paragraph(b) for b in blocks]
+        self._attachable: list[bool] | None = None
+        self._introducers: list[int] | None = None
         self._runs: list[tuple[int, int]] | None = None
+        self._prose: list[int] | None = None
         self._once: dict = {}
         self.forum_thread = False  # main_content found an HTML forum thread: its replies are content
         self.listing = False  # main_content found an HTML page of teasers alike: it holds no article
@@ -47,7 +52,7 @@ class Page:
         if index in self._claimed:
             return False
         self._claimed[index] = rule
-        self._runs = None
+        self._runs = self._prose = None
         return True
 
     def free(self) -> list[Block]:
@@ -72,9 +77,13 @@ class Page:
     def runs(self) -> list[tuple[int, int]]:
         """Runs of block indices [start, end) that hold the article, by density of unclaimed text."""
         if self._runs is None:
-            scores = [-CLAIMED_COST if i in self._claimed else s for i, s in enumerate(self._base_scores)]
-            _introduced_lists(scores, self.blocks, self._claimed)
-            attachable = [i not in self._claimed and _attachable(b, self.hits[i]) for i, b in enumerate(self.blocks)]
+            if self._attachable is None:
+                self._attachable = [_attachable(b, h) for b, h in zip(self.blocks, self.hits)]
+                self._introducers = [b.index for b in self.blocks if _introduces(b)]
+            scores, attachable = self._base_scores.copy(), self._attachable.copy()
+            for i in self._claimed:
+                scores[i], attachable[i] = -CLAIMED_COST, False
+            _introduced_lists(scores, self.blocks, self._introducers, self._claimed)
             thread = self.thread
             if thread:
                 _posts_cost_nothing(scores, self.blocks[thread.start : thread.end], self._claimed)
@@ -106,22 +115,26 @@ class Page:
     def lead(self) -> int:
         """Index of the article's first prose block: what stands above it is the article's head zone."""
         start, end = self.core
-        for block in self.blocks[start:end]:
-            if block.index not in self._claimed and is_paragraph(block):
-                return block.index
+        for i in range(start, end):
+            if i not in self._claimed and self._paragraph[i]:
+                return i
         # no region (or no prose in it): its first block a rule has not removed, so that the removed
         # blocks above it do not move the head zone (cleaning the body again must find the same head)
         return next((i for i in range(start, len(self.blocks)) if i not in self._claimed), start)
 
     def prose_before(self) -> list[int]:
-        """For each block, how many tokens of unclaimed prose the article region holds before it."""
+        """For each block, how many tokens of unclaimed prose the article region holds before it (one list, kept until
+        the next claim: read it, do not change it)."""
         self.runs  # noqa: B018 (brings the region, and its mask, up to date)
-        counts, total, claimed, inside = [], 0, self._claimed, self._inside
-        for block in self.blocks:
-            counts.append(total)
-            if block.index not in claimed and inside[block.index] and is_paragraph(block):
-                total += block.tokens
-        return counts
+        if self._prose is None:
+            counts, total, claimed, inside, paragraph = [], 0, self._claimed, self._inside, self._paragraph
+            for block in self.blocks:
+                counts.append(total)
+                i = block.index
+                if inside[i] and paragraph[i] and i not in claimed:
+                    total += block.tokens
+            self._prose = counts
+        return self._prose
 
     def in_region(self, index: int) -> bool:
         self.runs  # noqa: B018 (brings the region, and its mask, up to date)
@@ -136,16 +149,21 @@ def _attachable(block: Block, hits: dict) -> bool:
     return block.ends_sentence and not block.bullet and not hits and block.segments < 3
 
 
-def _introduced_lists(scores: list[float], blocks: Sequence[Block], claimed: Mapping[int, str]) -> None:
+def _introduces(block: Block) -> bool:
+    """A sentence that introduces a list ("…affects every version of Windows:")."""
+    return block.text[-1] in ":：" and block.punct >= 2 and block.tokens >= 8 and not block.bullet
+
+
+def _introduced_lists(scores: list[float], blocks: Sequence[Block], introducers: list[int], claimed: Mapping[int, str]) -> None:
     """A list that a sentence introduces ("…affects every version of Windows:" / "* Windows 11" / …) is the
     article's, however short its items: they cost nothing, so they no longer split the article in two. The list
     ends at its first long block or at a block a rule removed (what follows a widget is not the list's)."""
-    for block in blocks:
-        if block.text[-1] in ":：" and block.punct >= 2 and block.tokens >= 8 and not block.bullet and block.index not in claimed:
-            for item in blocks[block.index + 1 :]:
-                if item.index in claimed or not (item.bullet or item.tokens <= 25):
+    for index in introducers:
+        if index not in claimed:
+            for item in range(index + 1, len(blocks)):
+                if item in claimed or not (blocks[item].bullet or blocks[item].tokens <= 25):
                     break
-                scores[item.index] = max(scores[item.index], 0.0)
+                scores[item] = max(scores[item], 0.0)
 
 
 def _posts_cost_nothing(scores: list[float], blocks: Sequence[Block], claimed: Mapping[int, str]) -> None:

@@ -14,6 +14,7 @@ import regex
 from .blocks import Block
 from .hanzi import both_scripts
 from .patterns import AGO_UNITS
+from .scan import mentions
 from .shapes import is_paragraph
 
 # A time of day, a floor number ("#12", "3楼") or an age ("2 weeks ago", "3天前"): what a post's header stamps it with.
@@ -41,6 +42,15 @@ def shape(text: str) -> str:
     return " ".join(DIGITS.sub("0", LETTERS.sub(" ", text)).split())
 
 
+def stamped(text: str) -> bool:
+    """Whether a STAMP stands in `text`; a line without ":", "#", 楼, 前 or "ago", as most are, is not searched (nor
+    folded for "ago" without a g)."""
+    if not (":" in text or "#" in text or "前" in text or "楼" in text or "樓" in text
+            or ("g" in text or "G" in text) and mentions(text, ("ago",))):
+        return False
+    return bool(STAMP.search(text))
+
+
 def find_thread(blocks: Sequence[Block]) -> Thread | None:
     """The posts of a thread, or None.
 
@@ -50,7 +60,7 @@ def find_thread(blocks: Sequence[Block]) -> Thread | None:
     page is an article and the stamped lines are its comments (the `comments` rule's business)."""
     by_shape = defaultdict(list)
     for block in blocks:
-        if block.tokens <= HEADER_TOKENS and STAMP.search(block.text) and not TIME_RANGE.search(block.text):
+        if block.tokens <= HEADER_TOKENS and stamped(block.text) and not TIME_RANGE.search(block.text):
             by_shape[shape(block.text)].append(block.index)
     headers, post = [], 0
     for key, found in by_shape.items():

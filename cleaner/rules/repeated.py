@@ -4,7 +4,7 @@ import regex
 
 from ..dates import date_only
 from ..patterns import RELATIVE_TIME
-from ..thread import DIGITS, STAMP
+from ..thread import DIGITS, stamped
 from . import remove, rule
 from .comments import is_thread
 
@@ -16,7 +16,7 @@ MAX_TOKENS = 8
 def _stamped(block) -> bool:
     """A short line with a post's time or floor number ('#2', '3楼', '5月16日 18:21') among a thread's posts: a header
     of another shape than the thread's own ('asked …' beside 'answered …', the floor beside the date)."""
-    return 0 < block.tokens <= MAX_TOKENS and bool(STAMP.search(block.text))
+    return 0 < block.tokens <= MAX_TOKENS and stamped(block.text)
 
 
 @rule("repeated", kind="navigation")

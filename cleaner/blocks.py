@@ -61,7 +61,7 @@ class Block:
     tag: str | None = None
     path: str | None = None
     hints: str = ""  # lower-cased class and id names of the block and its ancestors
-    link_density: float = 0.0
+    link_density: float = 0.0  # share of its text inside links, but for links to attachments (anchors naming a file)
     links: tuple[tuple[str, str], ...] = ()  # (anchor text, href)
     heading: int = 0  # 1-6 for <h1>-<h6>
 

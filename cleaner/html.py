@@ -37,6 +37,9 @@ BLOCK = frozenset(
     ["html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dl", "dt", "dir", "div", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "noframes", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
 META_TAGS = frozenset(["meta", "link", "title", "script", "base"])  # of the skipped ones, those metadata is read from
+# A link whose text names a document or an archive (`商标审查标准.pdf 10.12MB`): the post's attachment, which a link
+# density (the share of navigation in a block) leaves out.
+ATTACHMENT = regex.compile(r"\w\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|zip|rar|7z|tar\.gz|epub)\b", regex.IGNORECASE)
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # What makes a table cell a layout cell (its own blocks) rather than a data cell (one row, one block).
 CELL_BREAKERS = frozenset(["p", "div", "table", "ul", "ol", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "section", "article", "form"])
@@ -411,6 +414,9 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
     for text, tag, path, hints, density, links, heading, bullet in walker.raw:
         if base and links:
             links = tuple((a, _resolve(base, h)) for a, h in links)
+        if links and any("." in anchor for anchor, _ in links):
+            attached = sum(len(anchor) for anchor, _ in links if ATTACHMENT.search(anchor))
+            density = max(0.0, density - attached / len(text)) if attached else density
         marked, *features = shape(text)  # positional: Block's field order
         blocks.append(
             Block(len(blocks), text, offset, offset + len(text), 0, bullet or marked, *features, counts[text], tag, path, hints,

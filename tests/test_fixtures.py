@@ -43,6 +43,8 @@ KNOWN: dict[tuple[str, str], str] = {
     ("magic-html-bench:71bfee3a", "keep"): "outside_article: the text view has no markup to tell the two-line post from the wallet "
                                            "dialog's sentences, which make the region (HTML mode keeps the post)",
     # boilerplate kept
+    ("magic-html-bench:06463018", "drop"): "the text view's comment-list controls ('倒序看帖', '暂无数据') are as short as the "
+                                           "one-line post beside them (HTML mode drops them)",
     ("magic-html-bench:71bfee3a", "drop"): "the wallet dialog's two numbered sentences are the densest text of the text view "
                                            "(HTML mode drops them)",
     ("chinese-wce:2bac7fb2", "drop"): "'招商创业 雅虎推荐' (a footer link pair) stays: one 推荐 is not a related-list heading",

@@ -13,6 +13,7 @@ import pytest
 
 import cleaner
 from cleaner import Cleaner, merge_pages
+from cleaner.html import html_blocks
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HTML_GOLD = FIXTURES / "html_gold.jsonl"
@@ -115,6 +116,16 @@ def test_the_pages_one_article_element_holding_its_title_beats_more_text_elsewhe
                     head="<title>市图书馆今日开馆</title>")
         body = cleaner.clean(html).body
         assert ("欢迎市民" in body and "余额" not in body) == wins, body
+
+
+def test_a_posts_attachment_is_content_and_an_empty_reply_list_is_not():
+    """patent.bbscloud.com: a forum post of one line and an attached PDF (a link whose anchor names the file) beside
+    a comment list holding only its controls ('0个评论 倒序看帖 仅看楼主 暂无数据') and a sidebar of linked titles."""
+    page_ = next(r for r in records() if r["id"].startswith("forum/06463018"))
+    doc = cleaned(page_["file"], page_["url"])
+    assert prf(doc.body, page_["body"])[2] > 0.9 and "暂无数据" not in doc.body
+    blocks = html_blocks(page("<p><a href='/dl?id=1'>审查标准.pdf 10MB</a></p><p><a href='/a'>首页 新闻</a></p>"))[0]
+    assert blocks[0].link_density < 0.5 and blocks[1].link_density == 1.0
 
 
 def test_a_page_of_teasers_alike_gives_no_body_and_says_so():

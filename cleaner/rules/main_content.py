@@ -297,7 +297,7 @@ def select(page, thread: bool = False):
     level, node = 0, best
     while level < 3 and tree.parent[node] > 0:
         for child in tree.kids[tree.parent[node]].values():
-            if child != node and child not in bad and child not in chosen and scores[child] > 0 and (
+            if child != node and child not in bad and child not in chosen and scores[child] >= REPEAT_MIN and (
                     _thread(tree.seg[child]) or child in replies):
                 chosen.append(child)
         node, level = tree.parent[node], level + 1

@@ -156,20 +156,19 @@ def _body(root):
     return root.find("body") if root.tag == "html" else (root if root.tag == "body" else None)
 
 
-class _Frame:
-    __slots__ = ("block", "counts", "depth", "emitted", "hints", "href", "path", "pieces", "simple", "tag")
+class _Link:
+    __slots__ = ("emitted", "href", "pieces")
 
-    def __init__(self, tag, path, hints, block, depth):
-        self.tag = tag
-        self.path = path
-        self.hints = hints
-        self.depth = depth  # the path's "/" count
-        self.counts = None
-        self.block = block
-        self.simple = False
-        self.href = None
-        self.pieces = None
+    def __init__(self, href):
+        self.href = href
+        self.pieces: list[str] = []  # its text read so far
         self.emitted = False
+
+
+# A walked element's frame, a tuple (built far faster than an object): its tag, its path, the hints of it and its
+# ancestors, whether it makes a block, its path's "/" count, its children counted by tag (for their paths), and
+# whether it is a data row.
+TAG, PATH, HINTS, IS_BLOCK, DEPTH, COUNTS, SIMPLE = range(7)
 
 
 class _Walker:
@@ -181,7 +180,7 @@ class _Walker:
         self.buf: list[str] = []  # the text pieces of the block being read (emptied in place: walk holds it)
         self.link_chars = 0
         self.links: list[tuple[str, str]] = []
-        self.open_links: list[_Frame] = []
+        self.open_links: list[_Link] = []
         self.pre = 0
         self.meta: list[etree._Element] = []  # meta, link, title, ld+json scripts, time, itemprop, rel=next
         self.revealing: set | None = None  # elements holding a `visibility:visible` descendant
@@ -209,44 +208,43 @@ class _Walker:
     def linked(self, piece: str) -> None:
         """A piece of text read inside the open links: link text, and part of each one's anchor."""
         self.link_chars += len(piece)
-        for frame in self.open_links:
-            frame.pieces.append(piece)
+        for link in self.open_links:
+            link.pieces.append(piece)
 
-    def flush(self, owner: _Frame) -> None:
-        if not self.buf:
-            return
+    def flush(self, owner: tuple) -> None:
+        """The block of the text read so far, owned by the frame `owner` (callers skip an empty buffer)."""
         raw = "".join(self.buf)
         self.buf.clear()
         if raw.isspace():  # the white space between elements, most flushes: no block, no link text
             self.link_chars, self.links = 0, []
-            for frame in self.open_links:
-                frame.pieces = []
+            for link in self.open_links:
+                link.pieces = []
             return
         links = self.links
-        for frame in self.open_links:  # a link that wraps block elements: attach what it holds so far
-            anchor = " ".join("".join(frame.pieces).split())
-            if anchor and frame.href:
-                links.append((anchor, frame.href))
-                frame.emitted = True
-            frame.pieces = []
+        for link in self.open_links:  # a link that wraps block elements: attach what it holds so far
+            anchor = " ".join("".join(link.pieces).split())
+            if anchor and link.href:
+                links.append((anchor, link.href))
+                link.emitted = True
+            link.pieces = []
         density = min(1.0, self.link_chars / len(raw))
         self.link_chars, self.links = 0, []
-        heading = HEADINGS.get(owner.tag, 0)
+        tag, path, hints = owner[TAG], owner[PATH], owner[HINTS]
         if self.pre:
             for line in raw.splitlines():
                 line = line.rstrip()
                 if line.strip():
-                    self.raw.append((line.strip(), "pre", owner.path, owner.hints, density, tuple(links), 0, False))
+                    self.raw.append((line.strip(), "pre", path, hints, density, tuple(links), 0, False))
                     links = []
             return
         text = " ".join(raw.split())
         if text:
-            self.raw.append((text, owner.tag, owner.path, owner.hints, density, tuple(links), heading, owner.tag == "li"))
+            self.raw.append((text, tag, path, hints, density, tuple(links), HEADINGS.get(tag, 0), tag == "li"))
 
     def walk(self, root) -> None:
-        stack: list[_Frame | None] = []
-        top = _Frame("#root", "", "", True, 0)
-        owners = [top]
+        top = ("#root", "", "", True, 0, {}, False)
+        stack: list[tuple | None] = [top]  # the open elements' frames (None: skipped), under them the root's
+        owners = [top]  # the open blocks' frames
         buf, open_links, text, flush, meta = self.buf, self.open_links, self.text, self.flush, self.meta
         walker = etree.iterwalk(root, events=("start", "end"))
         skip = walker.skip_subtree
@@ -261,18 +259,20 @@ class _Walker:
                 if tag in SKIP and not (tag in FRAGILE and _wraps_much(el)) or tag == "br":
                     if tag in META_TAGS:
                         meta.append(el)
-                    elif tag == "br":
+                    elif tag == "br" and buf:
                         flush(owners[-1])
                     skip()
                     stack.append(None)
                     continue
                 # The attribute names once, as a list: looking each name up in lxml costs more than a scan of it.
                 keys = el.keys()
-                cls = ident = None
+                named = None
                 if keys:
                     cls = el.get("class") if "class" in keys else None
                     ident = el.get("id") if "id" in keys else None
-                    if "hidden" in keys or "style" in keys and self.hides(el, el.get("style")) or cls and _hidden_class(cls):
+                    if ident or cls:
+                        named = _names(ident, cls)
+                    if "hidden" in keys or "style" in keys and self.hides(el, el.get("style")) or cls and named[0]:
                         skip()
                         stack.append(None)
                         continue
@@ -280,40 +280,35 @@ class _Walker:
                         meta.append(el)
                 elif tag == "time":
                     meta.append(el)
-                parent = stack[-1] if stack else top  # never None: a skipped element's subtree is not walked
+                parent = stack[-1]  # never None: a skipped element's subtree is not walked
                 is_block = tag in BLOCK
-                if (tag == "td" or tag == "th") and parent.tag == "tr" and parent.simple:
+                if (tag == "td" or tag == "th") and parent[TAG] == "tr" and parent[SIMPLE]:
                     is_block = False
                     if buf:
                         text("\t")
-                if len(owners) + len(stack) > MAX_PATH_DEPTH * 2 or parent.depth >= MAX_PATH_DEPTH:
-                    frame = _Frame(tag, parent.path, parent.hints, is_block, parent.depth)
+                depth = parent[DEPTH]
+                if len(owners) + len(stack) > MAX_PATH_DEPTH * 2 + 1 or depth >= MAX_PATH_DEPTH:
+                    path, hints = parent[PATH], parent[HINTS]
                 else:
-                    counts = parent.counts
-                    if counts is None:
-                        counts = parent.counts = {}
-                    n = counts.get(tag, 0) + 1
-                    counts[tag] = n
+                    counts = parent[COUNTS]
+                    n = counts[tag] = counts.get(tag, 0) + 1
                     segment = tag if n == 1 else f"{tag}[{n}]"
-                    hints = parent.hints
-                    if ident or cls:
-                        suffix, names = _names(ident, cls)
-                        segment += suffix
-                        if names:
-                            hints = f"{hints} {names}" if hints else names
-                    if parent.path:
-                        frame = _Frame(tag, f"{parent.path}/{segment}", hints, is_block, parent.depth + 1)
+                    hints = parent[HINTS]
+                    if named:
+                        segment += named[1]
+                        if named[2]:
+                            hints = f"{hints} {named[2]}" if hints else named[2]
+                    if parent[PATH]:
+                        path, depth = f"{parent[PATH]}/{segment}", depth + 1
                     else:
-                        frame = _Frame(tag, segment, hints, is_block, 0)
+                        path = segment
+                frame = (tag, path, hints, is_block, depth, {}, tag == "tr" and is_block and _simple_row(el))
                 if is_block:
-                    flush(owners[-1])
+                    if buf:
+                        flush(owners[-1])
                     owners.append(frame)
-                    if tag == "tr":
-                        frame.simple = _simple_row(el)
                 elif tag == "a":
-                    frame.href = el.get("href")
-                    frame.pieces = []
-                    open_links.append(frame)
+                    open_links.append(_Link(el.get("href")))
                 if tag == "pre":
                     self.pre += 1
                 stack.append(frame)
@@ -325,34 +320,33 @@ class _Walker:
             else:
                 frame = stack.pop()
                 if frame is not None:
-                    if frame.block:
-                        flush(frame)
+                    tag = frame[TAG]
+                    if frame[IS_BLOCK]:
+                        if buf:
+                            flush(frame)
                         owners.pop()
-                    elif frame.tag == "a":
-                        open_links.remove(frame)
-                        anchor = " ".join("".join(frame.pieces).split())
-                        if frame.href and anchor and not (frame.emitted and not anchor):
-                            self.links.append((anchor, frame.href))
-                    if frame.tag == "pre":
+                    elif tag == "a":
+                        link = open_links.pop()  # the innermost open link: elements close in order
+                        anchor = " ".join("".join(link.pieces).split())
+                        if link.href and anchor and not (link.emitted and not anchor):
+                            self.links.append((anchor, link.href))
+                    if tag == "pre":
                         self.pre -= 1
-                    if (frame.tag == "td" or frame.tag == "th") and not frame.block:
+                    if (tag == "td" or tag == "th") and not frame[IS_BLOCK]:
                         text(" ")
                 piece = el.tail
                 if piece:
                     buf.append(piece)
                     if open_links:
                         self.linked(piece)
-        flush(owners[-1])
-
-
-@lru_cache(maxsize=16384)
-def _hidden_class(cls: str) -> bool:
-    return not HIDDEN_CLASSES.isdisjoint(cls.lower().split()) and not SHOWN_ON_WIDE.search(cls)
+        if buf:
+            flush(owners[-1])
 
 
 @lru_cache(maxsize=65536)
-def _names(ident: str | None, cls: str | None) -> tuple[str, str]:
-    """The path suffix (`#main.content.box`) and the hint words of an element's id and classes."""
+def _names(ident: str | None, cls: str | None) -> tuple[bool, str, str]:
+    """Of an element's id and classes: whether a class hides it, the path suffix (`#main.content.box`) and the hint words."""
+    hidden = bool(cls) and not HIDDEN_CLASSES.isdisjoint(cls.lower().split()) and not SHOWN_ON_WIDE.search(cls)
     suffix, names = "", []
     if ident:
         ident = _token(ident.lower()).strip("-")[:40]
@@ -363,7 +357,7 @@ def _names(ident: str | None, cls: str | None) -> tuple[str, str]:
         if tokens:
             suffix += "." + ".".join(tokens)
             names += tokens
-    return suffix, " ".join(names)
+    return hidden, suffix, " ".join(names)
 
 
 def _token(name: str) -> str:

@@ -42,6 +42,8 @@ KNOWN: dict[tuple[str, str], str] = {
                                       "'本文禁止转载' notice; end_of_article removes it (the gold and the rules disagree)",
     ("magic-html-bench:71bfee3a", "keep"): "outside_article: the text view has no markup to tell the two-line post from the wallet "
                                            "dialog's sentences, which make the region (HTML mode keeps the post)",
+    ("magic-html-bench:20373e03", "keep"): "outside_article: the thread's last reply, unpunctuated ('…很受欢迎╮(╯▽╰)╭'), falls after "
+                                           "the region (HTML mode keeps it)",
     # boilerplate kept
     ("magic-html-bench:06463018", "drop"): "the text view's comment-list controls ('倒序看帖', '暂无数据') are as short as the "
                                            "one-line post beside them (HTML mode drops them)",

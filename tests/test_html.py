@@ -128,6 +128,20 @@ def test_a_posts_attachment_is_content_and_an_empty_reply_list_is_not():
     assert blocks[0].link_density < 0.5 and blocks[1].link_density == 1.0
 
 
+def test_a_footer_slot_in_every_post_that_holds_the_text_is_not_furniture():
+    """paopao.info: each reply keeps its text in a UI kit's 'n-thing-main__footer'; together they hold most of the
+    page's text. Synthetic: footers alike holding only a counter and a button still go."""
+    page_ = next(r for r in records() if r["id"].startswith("forum/20373e03"))
+    doc = cleaned(page_["file"], page_["url"])
+    assert prf(doc.body, page_["body"])[2] > 0.9
+    for slot, kept in (("这是第{i}条回复：工具挺好用，端到端加密的聊天确实只是小众需求，但很重要。", True), ("赞 {i} 回复", False)):
+        posts = "".join(f"<div class='item'><div class='item__head'>用户{i}</div><div class='item__footer'>{slot.format(i=i)}</div></div>"
+                        for i in range(5))
+        body = cleaner.clean(page(f"<div class='post'><p>发现个端到端加密的聊天工具，挺有意思，大家怎么看？</p></div>{posts}"
+                                  "<div class='footer'>Copyright © 2024 某某网 版权所有</div>"), url="https://bbs.example.com/t/1").body
+        assert ("第3条回复" in body) == kept and ("赞 3 回复" not in body) and "版权所有" not in body, body
+
+
 def test_a_page_of_teasers_alike_gives_no_body_and_says_so():
     """cnarts.net: a portal's list page (the gold body is "") whose best candidates are a dozen blurbs ending in a
     '[详细]' link, in several columns, none holding a fifth of the page's text. No other fixture page is a list."""

@@ -217,6 +217,7 @@ def select(page, thread: bool = False):
     positive = tree.totals((node, v) for node, v in zip(tree.node_of, values) if v > 0)
     total = positive[0] or 1.0
     bad: dict[int, str] = _teaser_lists(tree, blocks, positive, _host(page.url))
+    named: dict[tuple, list[int]] = {}  # furniture-named elements, by reason and markup
     for node in range(1, n):
         why = furniture(tree.seg[node])
         share = STRONG_SHARE if why and "'" in why and _strong(why) else PENALTY_SHARE
@@ -224,6 +225,13 @@ def select(page, thread: bool = False):
             continue  # a thread's posts are marked up as comments
         if why and (positive[node] < share * total or why.startswith(EXACT)):
             bad[node] = why
+            named.setdefault((why, _signature(tree.seg[node])), []).append(node)
+    # A page has one footer: a 'footer' slot marked up alike in every post of a list (`n-thing-main__footer`), holding
+    # most of the page's text, is where the posts keep their text.
+    for (why, _), nodes in named.items():
+        if why.endswith("(footer)") and len(nodes) >= MIN_TEASERS and sum(positive[i] for i in nodes) >= PENALTY_SHARE * total:
+            for i in nodes:
+                del bad[i]
     chars = tree.totals(((node, len(b.text)) for node, b in zip(tree.node_of, blocks)), 0)
     linked = tree.totals((node, len(b.text) * b.link_density) for node, b in zip(tree.node_of, blocks))
     final = _tight(tree, values, bad, chars, linked)

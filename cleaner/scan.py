@@ -90,6 +90,16 @@ class Scanner:
         self._phrases = phrases
         self._pairs = [_first_pairs(phrase) if s is None else {_pair(p) for _, p in s} for (_, phrase), s in zip(phrases, starts)]
         self._seconds = {b for pairs in self._pairs if pairs for _, b in pairs if b}
+        # The phrases a first character may start, without asking every phrase: by their literal first atoms, by
+        # their classes (few, compiled once) and those that may start anywhere.
+        literal: dict[str, set[int]] = {}
+        classes: dict[str, set[int]] = {}
+        for i, pairs in enumerate(self._pairs):
+            for a, _ in pairs or ():
+                (literal if len(a) == 1 else classes).setdefault(a, set()).add(i)
+        self._by_literal = literal
+        self._by_class = [(regex.compile(a), found) for a, found in classes.items()]
+        self._anywhere = {i for i, pairs in enumerate(self._pairs) if pairs is None}
         # Compiled when first needed (a page needs few), under the two characters they start with, or the first
         # alone when the second is none that a phrase names.
         self._at: dict[str, regex.Pattern | None] = {}
@@ -111,7 +121,8 @@ class Scanner:
             key, second = key[:1], ""
             if key in self._at:
                 return self._at[key]
-        chosen = tuple(i for i, pairs in enumerate(self._pairs) if _may_start(pairs, first, second))
+        candidates = self._anywhere.union(self._by_literal.get(first, ()), *(found for a, found in self._by_class if a.match(first)))
+        chosen = tuple(i for i in sorted(candidates) if _may_start(self._pairs[i], first, second))
         if chosen not in self._by_choice:
             phrases = [self._phrases[i] for i in chosen]
             self._by_choice[chosen] = regex.compile(_alternation(phrases), FLAGS) if phrases else None

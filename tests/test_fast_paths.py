@@ -121,7 +121,7 @@ HEADER_PIECES = ["says", "SAID", "ſays", "replİed", "wrİtes", "Wrote", "write
                  "Einwilligung", "consentement", "traceurs", "consenso", "Çerez", "ciasteczka", "クッキー", "쿠키", "3 hours ago",
                  "14H ago", "5分钟前", "今天 09:30", "昨天", "JUST NOW", "juſt now", "刚刚", "剛剛", "٣", "Wednesday November 20, 2019",
                  "2024年6月27日", "Nov 3", "Image 1 of 4", "1 OF 6", "3／5", "Photo: AP", "图片来源：", "Getty Images |",
-                 "首页 > 新闻 > 国内", "Home » News", "a / b / c", "2 weeks AGO", "#5", "5天前", "3樓", "12:05 pm"]
+                 "首页 > 新闻 > 国内", "Home » News", "a / b / c", "2 weeks AGO", "ſept 3, 2019", "3 ЯНВАРЯ 2020", "#5", "5天前", "3樓", "12:05 pm"]
 LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,")), max_size=10).map("".join)
 
 
@@ -142,6 +142,10 @@ def test_prefilters_never_skip_a_match(text):
     if any(p.search(text) for p in (dates.NUMERIC, dates.MONTH_FIRST, dates.DAY_FIRST, dates.DAY_MONTH_YEAR,
                                     dates.MONTH_DAY_YEAR, dates.DOTTED, dates.SLASHED)):
         assert "19" in text or "20" in text
+    if any(p.search(text) for p in (dates.MONTH_FIRST, dates.DAY_FIRST, dates.DAY_MONTH_YEAR, dates.MONTH_DAY_YEAR)):
+        assert dates._cased(text)
+    assert not dates.DOTTED.search(text) or "." in text
+    assert not dates.SLASHED.search(text) or "/" in text
     from cleaner.shapes import DIGIT, WHEN_WORDS
 
     for pattern in (patterns.DATE_ONLY, patterns.RELATIVE_TIME):

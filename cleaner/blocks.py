@@ -5,8 +5,10 @@ Rules read only blocks, so every rule serves both modes.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -32,11 +34,30 @@ EDGE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u200
 ASCII_WORDS = bytes(c if TOKEN.match(chr(c)) else 32 for c in range(128)).ljust(256)  # word characters kept, others a space
 # Marks that count before a space or the end turn into ".", what counts as a space into " ", the rest into NUL.
 ASCII_MARKS = bytes(46 if PUNCT.match(chr(c)) else 32 if PUNCT.match("." + chr(c)) else 0 for c in range(128)).ljust(256, b"\0")
-CJK_RUN = regex.compile(rf"[{CJK_CLASS}]+")
-TOKEN_RUN = regex.compile(rf"([{CJK_CLASS}]+)|[^\W_{CJK_CLASS}]+")
+CJK_SET, WORD_SET = rf"[{CJK_CLASS}]", rf"[^\W_{CJK_CLASS}]"  # a CJK character; a word character of another script
+TOKEN_RUN = regex.compile(f"({CJK_SET}+)|{WORD_SET}+")
 BULLET_FIRST = frozenset("*+•·・●○◆◇■□▪▫►▶»-–—")  # a BULLET starts with one of these or a digit (\d: str.isdecimal)
 SENTENCE_MARKS = frozenset("。！？!?…；;.．\"”’」』:：।॥؟۔")  # SENTENCE_END's marks; what may follow them is SPACE
 SPACE = EDGE[:-2]  # regex's \s
+BEYOND_BMP = regex.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def bmp_class(pattern: str) -> str:
+    """The characters of the BMP that the regex class `pattern` matches, as a class for the re module: re runs a class
+    several times faster than regex, but its Unicode is older, so it gets regex's own list (texts with a character beyond
+    the BMP keep the regex patterns)."""
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    codes = sorted({ord(c) for c in regex.findall(pattern, bmp)})
+    starts = [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c - 1]
+    ends = [c for i, c in enumerate(codes) if i == len(codes) - 1 or codes[i + 1] != c + 1]
+    return "[" + "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in zip(starts, ends)) + "]"
+
+
+@cache
+def _token_runs() -> re.Pattern:
+    """TOKEN_RUN for the re module, over texts within the BMP."""
+    return re.compile(f"({bmp_class(CJK_SET)}+)|{bmp_class(WORD_SET)}+")
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, which made building a block about
@@ -80,8 +101,16 @@ class Block:
 
 
 def cjk_count(text: str) -> int:
-    """How many CJK characters `text` holds: what deleting them takes off its length (no match objects at all)."""
-    return len(text) - len(CJK_RUN.sub("", text))
+    """How many CJK characters `text` holds."""
+    return 0 if text.isascii() else count_of(CJK_SET, text)
+
+
+def count_of(cls: str, text: str) -> int:
+    """How many characters of `text` the regex class `cls` matches: what deleting their runs takes off its length (no
+    match objects at all); in the re module (`bmp_class`) when the text stays within the BMP."""
+    if BEYOND_BMP.search(text):
+        return len(text) - len(regex.sub(cls + "+", "", text))
+    return len(text) - len(re.sub(bmp_class(cls) + "+", "", text))
 
 
 def shape(text: str, indent: int = 0) -> tuple[bool, int, int, int, bool, int]:
@@ -93,7 +122,7 @@ def shape(text: str, indent: int = 0) -> tuple[bool, int, int, int, bool, int]:
         marks = data.translate(ASCII_MARKS)
         punct = marks.count(b". ") + marks.endswith(b".")
     else:
-        runs = TOKEN_RUN.findall(text)  # the CJK runs, and "" for each run of other word characters
+        runs = (TOKEN_RUN if BEYOND_BMP.search(text) else _token_runs()).findall(text)  # the CJK runs, "" for each other word
         cjk = sum(map(len, runs))  # every CJK character is in one of the runs
         tokens = cjk + runs.count("")
         punct = PUNCT.subn("", text)[1]  # a count, without a list of the matches

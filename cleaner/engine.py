@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .blocks import Block, cjk_count, text_blocks
+from .blocks import Block, cjk_count, count_of, text_blocks
 from .decoding import decode, repair_mojibake
 from .document import METADATA_FIELDS, Document, Metadata, Removal
 from .errors import InputError, InputTooLarge, RuleFailed, UnknownRule
@@ -23,8 +23,8 @@ ANY_TAG_START = regex.compile(r"^\s*<[a-zA-Z!]")
 DOCUMENT_TAG = regex.compile(r"<(?:html|head|body)\b", regex.IGNORECASE)
 DOCUMENT_REACH = 200_000
 CONTROL = tuple(map(chr, [*range(0x09), *range(0x0e, 0x20), 0xfffd]))  # counted one by one: str.count is fast
-KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]+")  # runs: counted by their lengths
-HANGUL = regex.compile(r"\p{Hangul}+")
+KANA = r"[\p{Hiragana}\p{Katakana}]"
+HANGUL = r"[\p{Hangul}]"
 ENGLISH = regex.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", regex.IGNORECASE)
 
 
@@ -169,9 +169,9 @@ def _language(text: str) -> str | None:
     sample = text[:20_000]
     cjk = cjk_count(sample)
     if cjk > 0.2 * len(sample.replace(" ", "")) and cjk > 10:
-        if sum(map(len, KANA.findall(sample))) > 0.1 * cjk:
+        if count_of(KANA, sample) > 0.1 * cjk:
             return "ja"
-        if sum(map(len, HANGUL.findall(sample))) > 0.5 * cjk:
+        if count_of(HANGUL, sample) > 0.5 * cjk:
             return "ko"
         return "zh"
     words = len(sample.split())

@@ -2,6 +2,7 @@
 alternation run over each text, and a block's shape is what the block patterns count."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -76,6 +77,17 @@ def test_digit_is_regex_digit():
     from cleaner.shapes import DIGIT
 
     assert set(DIGIT.findall(EVERY_CHARACTER)) == set(regex.findall(r"\d", EVERY_CHARACTER))
+
+
+def test_re_classes_hold_what_the_regex_classes_match_in_the_bmp():
+    from cleaner.engine import HANGUL, KANA
+
+    bmp = EVERY_CHARACTER[:0xF800]
+    for cls in (blocks.CJK_SET, blocks.WORD_SET, KANA, HANGUL):
+        assert re.findall(blocks.bmp_class(cls), bmp) == regex.findall(cls, bmp)
+    text = EVERY_CHARACTER[::7]  # beyond the BMP too
+    assert blocks.cjk_count(text) == len(blocks.CJK.findall(text))
+    assert blocks.count_of(KANA, bmp) == len(regex.findall(KANA, bmp))
 
 
 def test_edge_is_what_the_edge_pattern_strips():

@@ -80,12 +80,12 @@ class Scanner:
         ascii_free = {p for at_boundary, p in prefixes if not at_boundary and p[0].isascii()}
         other_free = {p for at_boundary, p in prefixes if not at_boundary and not p[0].isascii()}
         hard = [phrase for (_, phrase), s in zip(phrases, starts) if s is None]
-        # Over the lower-cased text: the tries of prefixes that start with an ASCII character over every
-        # block, the other trie only over blocks that hold one of its first characters.
-        self._ascii_tries = [re.compile(NO_WORD_BEFORE + _trie(bounded))] if bounded else []
-        self._ascii_tries += [re.compile(_trie(ascii_free))] if ascii_free else []
-        self._other_tries = [re.compile(_trie(other_free))] if other_free else []
-        self._other_firsts = frozenset().union(*(_equivalents(p[0]) for p in other_free))
+        # The tries run over the lower-cased text (re skips fast to a trie's first characters, so the one of
+        # prefixes that start with other than an ASCII character costs little on English text), the hard phrases
+        # over the text as it is.
+        tries = [NO_WORD_BEFORE + _trie(bounded)] if bounded else []
+        tries += [_trie(prefixes) for prefixes in (ascii_free, other_free) if prefixes]
+        self._tries = [re.compile(trie) for trie in tries]
         self._hard = [regex.compile("|".join(hard), FLAGS)] if hard else []
         self._phrases = phrases
         self._pairs = [_first_pairs(phrase) if s is None else {_pair(p) for _, p in s} for (_, phrase), s in zip(phrases, starts)]
@@ -133,13 +133,7 @@ class Scanner:
         """For each text, family -> (start, end) spans of its hits, as `finditer` of the alternation finds them."""
         if not self._readable:
             return [_hits(self.pattern.finditer(text, timeout=timeout_for(text))) for text in texts]
-        every = range(len(texts))
-        others = [i for i in every if not texts[i].isascii() and not self._other_firsts.isdisjoint(texts[i])]
-        places = sorted(
-            _places(self._ascii_tries, texts, every, folded=True)
-            | _places(self._other_tries, texts, others, folded=True)
-            | _places(self._hard, texts, every, folded=False)
-        )
+        places = sorted(_places(self._tries, self._hard, texts))
         hits: list[Mapping[str, list[tuple[int, int]]]] = [NO_HITS] * len(texts)  # most blocks have none
         block, end = -1, 0  # where the block's last hit ended
         for place, at in places:
@@ -160,20 +154,18 @@ class Scanner:
         return hits
 
 
-def _places(patterns: list[re.Pattern | regex.Pattern], texts: list[str], blocks, folded: bool) -> set[tuple[int, int]]:
-    """(block, offset) where one of `patterns` matches in the given blocks, joined by newlines (folded if `folded`).
-    A long page is read in batches of blocks, so that its joined and folded copies stay small: a place that a
-    pattern finds across two blocks is no hit anyway (each phrase then runs on its block alone)."""
+def _places(tries: list[re.Pattern], hard: list[regex.Pattern], texts: list[str]) -> set[tuple[int, int]]:
+    """(block, offset) where one of the `tries` matches the blocks joined by newlines and folded, or one of the `hard`
+    patterns the blocks joined as they are. A long page is read in batches of blocks, so that its joined and folded
+    copies stay small: a place that a pattern finds across two blocks is no hit anyway (each phrase then runs on its
+    block alone)."""
     found: set[tuple[int, int]] = set()
-    if not patterns:
-        return found
-    for batch in _batches(texts, blocks):
+    for batch in _batches(texts, range(len(texts))):
         joined = "\n".join(texts[i] for i in batch)
-        if folded:
-            joined = fold(joined)
+        folded = fold(joined)
         starts = list(accumulate((len(texts[i]) + 1 for i in batch), initial=0))
-        for pattern in patterns:
-            for at in _match_starts(pattern, joined):
+        for pattern, text in [(trie, folded) for trie in tries] + [(pattern, joined) for pattern in hard]:
+            for at in _match_starts(pattern, text):
                 k = bisect_right(starts, at) - 1
                 found.add((batch[k], at - starts[k]))
     return found

@@ -144,7 +144,8 @@ def test_a_footer_slot_in_every_post_that_holds_the_text_is_not_furniture():
 
 def test_a_page_of_teasers_alike_gives_no_body_and_says_so():
     """cnarts.net: a portal's list page (the gold body is "") whose best candidates are a dozen blurbs ending in a
-    '[详细]' link, in several columns, none holding a fifth of the page's text. No other fixture page is a list."""
+    '[详细]' link, in several columns, none holding a fifth of the page's text. No other fixture page is a list.
+    Synthetic: columns of links, each with one teaser, are a list; a short story among them is an article."""
     for record in records():
         doc = cleaned(record["file"], record["url"])
         if record["body"] == "":
@@ -152,6 +153,14 @@ def test_a_page_of_teasers_alike_gives_no_body_and_says_so():
             assert all("list of teasers" in r.reason for r in doc.removed if r.rule == "main_content")
         else:
             assert doc.metadata.unavailable != "listing" and doc.body, ids(record)
+    menu = "<ul class='links'>" + "".join(f"<li><a href='/c/{j}.html'>栏目名称{j}</a></li>" for j in range(12)) + "</ul>"
+    teasers = "".join(f"<div class='col{i}'>{menu}<dl><dt><h3><a href='/n/{i}.html'>第{i}篇文章的标题在这里</a></h3><p>第{i}篇的摘要："
+                      f"展览汇集了多位艺术家的作品，展期一个月，欢迎各界人士前来参观。<a href='/n/{i}.html'>[详细]</a></p></dt></dl></div>" for i in range(8))
+    listing = cleaner.clean(page(teasers))
+    assert listing.body == "" and listing.metadata.unavailable == "listing"
+    story = "<div class='story'><h1>市图书馆今日开馆</h1><p>市图书馆今天上午正式开馆，首日接待读者三千余人。馆内设有少儿阅览区和自习室，开放到晚上九点。</p></div>"
+    short = cleaner.clean(page(story + teasers, head="<title>市图书馆今日开馆</title>"))
+    assert "首日接待读者" in short.body and short.metadata.unavailable is None
 
 
 # --- synthetic pages ----------------------------------------------------------------------------------------

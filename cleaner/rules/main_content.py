@@ -311,7 +311,7 @@ def select(page, thread: bool = False):
         node, level = tree.parent[node], level + 1
     if not thread and _thread_page(tree, bad, [c for c in chosen if c not in alike], values, blocks):
         return select(page, thread=True)  # a forum: its posts are marked up as comments, and they are the content
-    page.listing = not thread and _listing(tree, final, chosen, positive)
+    page.listing = not thread and _listing(tree, blocks, final, chosen, positive)
     return chosen, tree, bad, scores, under_bad
 
 
@@ -330,16 +330,19 @@ def _titled_article(page, tree, bad, values, best) -> int | None:
     return None
 
 
-def _listing(tree, final, chosen, positive) -> bool:
+def _listing(tree, blocks, final, chosen, positive) -> bool:
     """A page of teasers (a portal's front, a section's list of articles): what was chosen holds under LISTING_SHARE
-    of the page's text, and LISTING_ITEMS candidates, none inside another, score within RIVAL_SHARE of the best."""
+    of the page's text, and LISTING_ITEMS candidates, none inside another, score within RIVAL_SHARE of the best, each
+    a teaser: a mostly linked line (its headline, or a 'more' link) beside its blurb. A short article among teasers
+    holds no linked headline of its own."""
     if sum(positive[c] for c in chosen) > LISTING_SHARE * positive[0]:
         return False
+    headed = tree.totals(((node, b.link_density >= 0.5) for node, b in zip(tree.node_of, blocks)), 0)
     ranked = sorted(range(1, len(final)), key=final.__getitem__, reverse=True)
     top = final[ranked[0]] if ranked else 0.0
     items: list[int] = []
     for node in ranked:
-        if final[node] < RIVAL_SHARE * top or top <= 0:
+        if final[node] < RIVAL_SHARE * top or top <= 0 or not headed[node]:
             return False
         if not any(i in tree.ancestors(node) or node in tree.ancestors(i) for i in items):
             items.append(node)

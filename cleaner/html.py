@@ -40,6 +40,7 @@ META_TAGS = frozenset(["meta", "link", "title", "script", "base"])  # of the ski
 # A link whose text names a document or an archive (`商标审查标准.pdf 10.12MB`): the post's attachment, which a link
 # density (the share of navigation in a block) leaves out.
 ATTACHMENT = regex.compile(r"\w\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|zip|rar|7z|tar\.gz|epub)\b", regex.IGNORECASE)
+AS_WRITTEN = ("http://", "https://", "javascript:", "mailto:", "#", "tel:")  # links that no base changes
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # What makes a table cell a layout cell (its own blocks) rather than a data cell (one row, one block).
 CELL_BREAKERS = frozenset(["p", "div", "table", "ul", "ol", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "section", "article", "form"])
@@ -407,7 +408,7 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
     counts = Counter(raw[0] for raw in walker.raw)  # repeats known first, so that each block is built once
     for text, tag, path, hints, density, links, heading, bullet in walker.raw:
         if base and links:
-            links = tuple((a, _resolve(base, h)) for a, h in links)
+            links = tuple([(a, h if h.startswith(AS_WRITTEN) else _resolve(base, h)) for a, h in links])
         if links and any("." in anchor for anchor, _ in links):
             attached = sum(len(anchor) for anchor, _ in links if ATTACHMENT.search(anchor))
             density = max(0.0, density - attached / len(text)) if attached else density
@@ -427,10 +428,7 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
 
 @lru_cache(maxsize=16384)  # a page repeats its links (menus at the top and the bottom), a site its menus
 def _resolve(base: str, href: str) -> str:
-    if href.startswith(("http://", "https://")):
-        return href
-    if href.startswith(("javascript:", "mailto:", "#", "tel:")):
-        return href
+    """`href` joined to the page's base (one that starts with AS_WRITTEN its caller keeps, without a cache look-up)."""
     try:
         return urljoin(base, href)
     except ValueError:

@@ -138,23 +138,29 @@ def _guard(claimed, whole, blocks, meta):
 def _build(blocks, source, claimed, removals, parts, meta, url, mode) -> Document:
     paragraphs = []
     for block in blocks:
-        if block.index in claimed:
-            continue
-        text, cursor, pieces = block.text, 0, []
-        for start, end, rule, kind, reason in sorted(parts.get(block.index, ())):
-            if start < cursor:
-                continue
-            pieces.append(text[cursor:start])
-            removals.append(Removal(block.start + start, block.start + end, rule, kind, reason, text[start:end], block.path))
-            cursor = end
-        pieces.append(text[cursor:])
-        kept = "".join(pieces).strip()
-        if kept:
-            paragraphs.append(kept)
+        if block.index not in claimed:
+            cuts = parts.get(block.index)
+            kept = (_cut(block, cuts, removals) if cuts else block.text).strip()  # most blocks are kept whole
+            if kept:
+                paragraphs.append(kept)
     body = "\n".join(paragraphs)
     removals.sort(key=lambda r: r.start)
     meta = meta.merged({"language": _language(body or source), "site": _site(url or meta.source_url)})
     return Document(body=body, metadata=meta, removed=tuple(removals), mode=mode, source=source)
+
+
+def _cut(block: Block, cuts: list, removals: list[Removal]) -> str:
+    """The block's text without the spans rules removed from it, their removals added to `removals` (a span that
+    overlaps an earlier one is dropped)."""
+    text, cursor, pieces = block.text, 0, []
+    for start, end, rule, kind, reason in sorted(cuts):
+        if start < cursor:
+            continue
+        pieces.append(text[cursor:start])
+        removals.append(Removal(block.start + start, block.start + end, rule, kind, reason, text[start:end], block.path))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _input_flags(source: str) -> tuple[str, ...]:

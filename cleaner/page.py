@@ -32,6 +32,7 @@ class Page:
         self._introducers: list[int] | None = None
         self._runs: list[tuple[int, int]] | None = None
         self._prose: list[int] | None = None
+        self._free: list[Block] | None = None
         self._once: dict = {}
         self.forum_thread = False  # main_content found an HTML forum thread: its replies are content
         self.listing = False  # main_content found an HTML page of teasers alike: it holds no article
@@ -52,12 +53,14 @@ class Page:
         if index in self._claimed:
             return False
         self._claimed[index] = rule
-        self._runs = self._prose = None
+        self._runs = self._prose = self._free = None
         return True
 
     def free(self) -> list[Block]:
-        """Blocks no rule has removed yet, in order."""
-        return [b for b in self.blocks if b.index not in self._claimed]
+        """Blocks no rule has removed yet, in order (a copy of the list kept until the next claim: most rules claim none)."""
+        if self._free is None:
+            self._free = [b for b in self.blocks if b.index not in self._claimed]
+        return self._free.copy()
 
     # Phrase hits
     def has(self, index: int, family: str) -> bool:

@@ -133,7 +133,7 @@ HEADER_PIECES = ["says", "SAID", "ſays", "replİed", "wrİtes", "Wrote", "write
                  "Einwilligung", "consentement", "traceurs", "consenso", "Çerez", "ciasteczka", "クッキー", "쿠키", "3 hours ago",
                  "14H ago", "5分钟前", "今天 09:30", "昨天", "JUST NOW", "juſt now", "刚刚", "剛剛", "٣", "Wednesday November 20, 2019",
                  "2024年6月27日", "Nov 3", "Image 1 of 4", "1 OF 6", "3／5", "Photo: AP", "图片来源：", "Getty Images |",
-                 "首页 > 新闻 > 国内", "Home » News", "a / b / c", "2 weeks AGO", "ſept 3, 2019", "3 ЯНВАРЯ 2020", "#5", "5天前", "3樓", "12:05 pm"]
+                 "首页 > 新闻 > 国内", "Home » News", "a / b / c", "2 weeks AGO", "ſept 3, 2019", "3 ЯНВАРЯ 2020", "#5", "5天前", "3樓", "12:05 pm", "^ ", "1. ^ ", "↑ "]
 LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,")), max_size=10).map("".join)
 
 
@@ -171,6 +171,9 @@ def test_prefilters_never_skip_a_match(text):
     if navigation.GALLERY.match(text):
         assert any(mark in fold(text) for mark in navigation.GALLERY_MARKS)
     from cleaner import thread
+    from cleaner.rules import references
+
+    assert references._backlinked(text) == bool(references.BACKLINKED.match(text))
 
     assert thread.stamped(text) == bool(thread.STAMP.search(text))
     block = blocks.Block(0, text, 0, len(text))

@@ -15,6 +15,11 @@ MIN_NOTES = 3
 MAX_GAP = 2
 
 
+def _backlinked(text: str) -> bool:
+    """BACKLINKED, tried only on a line that holds its mark (most lines do not: no regex call for them)."""
+    return ("^" in text or "↑" in text) and bool(BACKLINKED.match(text))
+
+
 @rule("references", kind="references")
 def references(page):
     """A reference list: footnotes that link back to their citation, as wikis and papers print them.
@@ -26,7 +31,7 @@ def references(page):
     without back-links ("[1] …", "1. …") is left alone, since articles keep their own endnotes.
     Example: "参考资料" / "1. ^ 刘桃熊. 河北雄安新区邮政编码发布. 新华网. 2023-12-06" / … -> removed.
     """
-    notes = [b.index for b in page.blocks if b.index not in page.claimed and BACKLINKED.match(b.text)]
+    notes = [b.index for b in page.blocks if b.index not in page.claimed and _backlinked(b.text)]
     if len(notes) < MIN_NOTES:
         return
     for run in clusters(notes, MAX_GAP + 1):

@@ -185,3 +185,17 @@ def test_a_stamp_may_name_its_source_in_cjk_characters():
     assert all(is_stamp(b) for b in text_blocks("\n".join(stamps)))
     sentence = "今天下午我们全家一起去公园散步看到了很多美丽的花朵 3小时前"  # a sentence that ends in a time is no stamp
     assert not is_stamp(text_blocks(sentence)[0])
+
+
+def test_ads_set_among_the_items_do_not_break_the_list():
+    """A real page (Yahoo HK, text view): teasers opened by "* source · 8 小時前", an ad of a dozen lines every three
+    items. The ad blocks the ads rule took keep the list whole, so the first item (under the related heading) and the
+    items between ads go too, and the one-paragraph article stays alone."""
+    from fixture_pages import cleaned, pages
+
+    page = next(p for p in pages() if p.id.startswith("article/2681eeac"))
+    doc = cleaned(page.name)
+    assert doc.body.startswith("路透月度調查顯示") and len(doc.body) < 1.2 * len(page.gold)
+    teasers = removed_by(doc, "teasers")
+    assert "重置城寨 不如搞「港版環球影城」" in teasers, "the first item, under the related heading, joins the list"
+    assert "* AASTOCKS · 44 分鐘前" in teasers, "the last item, after an ad, joins it too"

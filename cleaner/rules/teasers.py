@@ -11,6 +11,7 @@ from .comments import is_thread
 
 MIN_ITEMS = 3
 MAX_PERIOD = 5
+MAX_BREAK = 20  # blocks an ad may take between two items of one list
 MAX_ITEM_TOKENS = 60
 HEADLINE_WORDS = 4
 WORD = regex.compile(rf"\p{{L}}{{3,}}|[{CJK_CLASS}]")  # a word of three letters, or one CJK character
@@ -20,16 +21,22 @@ def _lists(page):
     """Runs of stamp lines that recur every 2-5 blocks: the skeleton of a list of teasers.
 
     A stamp an earlier rule took (a related list's heading claims the first item under it) still keeps the
-    rhythm, but a run needs three stamps of its own: one the related rule took whole is done."""
+    rhythm, but a run needs three stamps of its own: one the related rule took whole is done. An ad set among the items
+    (a third of the blocks between two stamps the `ads` rule took) breaks the rhythm, not the list."""
     stamps = [b.index for b in page.blocks if is_stamp(b)]
     run = stamps[:1]
     for index in stamps[1:] + [None]:
-        if index is not None and 2 <= index - run[-1] <= MAX_PERIOD:
+        if index is not None and (2 <= index - run[-1] <= MAX_PERIOD or _ad_between(page, run[-1], index)):
             run.append(index)
             continue
         if sum(i not in page.claimed for i in run) >= MIN_ITEMS:
             yield run
         run = [index]
+
+
+def _ad_between(page, a: int, b: int) -> bool:
+    between = range(a + 1, b)
+    return len(between) <= MAX_BREAK and 3 * sum(page.claimed.get(i) == "ads" for i in between) >= len(between)
 
 
 @rule("teasers", kind="related")

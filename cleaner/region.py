@@ -20,6 +20,7 @@ JOIN_SHARE = 0.35
 JOIN_MIN = 20.0
 ATTACH = 2
 UNPUNCTUATED = 0.1
+SPARSE_MIN, SPARSE_RATIO = 60, 40
 HTML_PLAIN_BONUS = 12.0
 MARKDOWN = regex.compile(r"\*\*[^*\s][^*]*\*\*|!\[[^\]]*\]\(|\]\((?:https?://|#)|^#{1,6}\s\S")
 
@@ -29,7 +30,7 @@ def block_score(block: Block) -> float:
     size *= 1.0 - block.link_density
     if block.segments >= 3 and block.tokens < 6 * block.segments:
         size *= 0.2  # a menu bar: many short items on one line
-    elif not block.punct and not block.ends_sentence:
+    elif (not block.punct and not block.ends_sentence) or _sparse(block):
         size *= UNPUNCTUATED  # a headline or link text, not prose
     bonus = min(block.punct, 20) * 1.5 + (2.0 if block.ends_sentence else 0.0)
     if block.bullet and (not block.ends_sentence or (block.punct <= 1 and block.tokens < 20)):
@@ -39,6 +40,12 @@ def block_score(block: Block) -> float:
         bonus += HTML_PLAIN_BONUS * (1.0 - 2 * block.link_density) if block.link_density < 0.5 else 0.0
     score = size + bonus - BLOCK_COST
     return max(score, 0.0) if _markdown(block.text) else score
+
+
+def _sparse(block: Block) -> bool:
+    """A long CJK line with hardly a mark in it (one in 40 characters or fewer): names, tags or links set side by side
+    ("万惠霖 常印佛 孙钧 …"), not prose, which marks a clause every 10 to 20 characters."""
+    return block.cjk >= SPARSE_MIN and (block.punct + block.ends_sentence) * SPARSE_RATIO < block.cjk
 
 
 def _markdown(text: str) -> bool:

@@ -549,6 +549,24 @@ def test_outside_article_removes_a_long_link_list_between_two_parts_of_an_articl
     assert len(doc.paragraphs) == 5, "both parts of the article stay"
 
 
+
+def test_a_long_cjk_line_of_names_without_marks_is_no_prose_for_the_region():
+    """A real page (gmw.cn, text view): under the article, a 260-character line of academicians' names with two marks
+    in it scored as the page's longest paragraph and pulled the region over the editor's picks between. Sparse marks
+    (one in 40 CJK characters or fewer) make it a list, so the region ends with the article."""
+    from fixture_pages import cleaned, pages
+
+    from cleaner.blocks import text_blocks
+    from cleaner.region import block_score
+
+    page = next(p for p in pages() if p.id.startswith("article/acce09a6"))
+    names = next(b for b in text_blocks(page.text) if b.text.startswith("万惠霖常印佛"))
+    prose = text_blocks("活动现场，科学家将斑马鱼样品赠予同学们并回答问题。" * 10)[0]  # as long, marked as prose is
+    assert block_score(names) < 0.1 * block_score(prose)
+    doc = cleaned(page.name)
+    assert "活动现场，科学家将斑马鱼样品赠予同学们并回答问题。" in doc.body
+    assert "值班总编推荐" not in doc.body and "万惠霖" not in doc.body
+
 LATER = [  # the article's longer second part, after a list: the best-scoring run
     ("Under the plan, each district will hold public meetings before any street is changed, and residents will be able "
      "to suggest routes, report dangerous crossings and comment on the designs online for at least six weeks."),

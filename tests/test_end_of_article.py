@@ -25,3 +25,21 @@ def test_a_photo_credit_inside_the_article_does_not_close_it():
     doc = cleaner.clean(text)
     assert PARAGRAPHS[2].strip() in doc.body
     assert not any(r.rule == "end_of_article" for r in doc.removed)
+
+
+def test_the_footer_after_the_editors_credit_goes():
+    """A real page (china.org.cn, text view): '【责任编辑：刘峻凌】' under the last paragraph, then the site's footer, whose
+    link bars with licence numbers score as prose. The credit closes the article, so the footer goes with it."""
+    from fixture_pages import cleaned, pages
+
+    page = next(p for p in pages() if p.id.startswith("article/5da9b27b"))
+    doc = cleaned(page.name)
+    assert doc.body.rstrip().endswith("不计入单位办公用房总使用面积。")
+    assert any(r.rule == "end_of_article" and "人才招聘" in r.text and "责任编辑" in r.reason for r in doc.removed)
+
+
+def test_an_editors_credit_above_the_article_closes_nothing():
+    text = "\n".join(["责任编辑：张三"] + PARAGRAPHS + NEXT_ARTICLE[1:])
+    doc = cleaner.clean(text)
+    assert all(p.strip() in doc.body for p in PARAGRAPHS + NEXT_ARTICLE[1:])
+    assert not any(r.rule == "end_of_article" for r in doc.removed)

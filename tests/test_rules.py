@@ -196,6 +196,20 @@ def test_related_removes_a_chinese_list_with_dates_and_views_into_metadata():
     assert titles == [("干部监督工作情况汇报", "2023-06-19", 199), ("2024年党建工作计划", "2024-03-01", 88)]
 
 
+def test_a_heading_of_a_few_characters_and_recommend_opens_a_related_list():
+    """A real page (text view): '图文推荐' over a list of bulleted headlines that ask ('…如何评价刘华清？'), which score as
+    prose and kept the region open under the article. A heading that is only a few characters and 推荐 (图文推荐,
+    今日推荐, 编辑推荐) announces a list, so the list goes with it; a sentence that mentions 推荐 does not."""
+    from fixture_pages import cleaned, pages
+
+    page = next(p for p in pages() if p.id.startswith("article/2338d64a"))
+    doc = cleaned(page.name)
+    assert "* 中国航母之父刘华清生平简介刘华清的履历如何评价刘华清？" in [r.text for r in doc.removed if r.rule == "related"]
+    assert doc.body.rstrip().endswith("大家可以通过上面的方法去投诉举报。")
+    sentence = "我们向读者推荐这本书，它讲述了一座小城在改革开放以来四十年间的变化，值得一读。"
+    assert sentence in cleaner.clean("\n".join([*ZH, sentence, *ZH])).body
+
+
 def test_related_removes_an_english_list_and_stops_at_prose():
     items = ["Related Articles", "* Council approves new budget for parks", "* Mayor announces plan for downtown housing"]
     after = ("Residents who want to comment on the plan can attend a public hearing next month at City Hall, where the transportation "

@@ -65,6 +65,7 @@ FLATTEN = regex.compile(r"</?(?:div|span|font|center|section|article|b|i|u|s|em|
 ANY_TAG = regex.compile(r"<[^>]*+(?:>|(*SKIP)(*FAIL))")
 OPENING = regex.compile(r"<(?:p|div)[\s>]", regex.IGNORECASE)
 MAX_PATH_DEPTH = 60
+MAX_OPEN = MAX_PATH_DEPTH * 2 + 1  # open elements and blocks, beyond which paths stop growing
 MAX_CLASSES = 4
 TOO_DEEP = ("Excessive depth",)
 HUGE_TEXT = "Resource limit exceeded"  # libxml2's message for a text node over 10 MB
@@ -166,10 +167,9 @@ class _Link:
         self.emitted = False
 
 
-# A walked element's frame, a tuple (built far faster than an object): its tag, its path, the hints of it and its
-# ancestors, whether it makes a block, its path's "/" count, its children counted by tag (for their paths), and
-# whether it is a data row.
-TAG, PATH, HINTS, IS_BLOCK, DEPTH, COUNTS, SIMPLE = range(7)
+# A walked element's frame is a tuple (built far faster than an object, and read by unpacking it whole): its tag,
+# its path, the hints of it and its ancestors, whether it makes a block, its path's "/" count, its children counted
+# by tag (for their paths), and whether it is a data row.
 
 
 class _Walker:
@@ -230,7 +230,7 @@ class _Walker:
             link.pieces = []
         density = min(1.0, self.link_chars / len(raw))
         self.link_chars, self.links = 0, []
-        tag, path, hints = owner[TAG], owner[PATH], owner[HINTS]
+        tag, path, hints, _, _, _, _ = owner
         if self.pre:
             for line in raw.splitlines():
                 line = line.rstrip()
@@ -281,26 +281,24 @@ class _Walker:
                         meta.append(el)
                 elif tag == "time":
                     meta.append(el)
-                parent = stack[-1]  # never None: a skipped element's subtree is not walked
+                # never None: a skipped element's subtree is not walked
+                parent_tag, parent_path, hints, _, depth, counts, parent_simple = stack[-1]
                 is_block = tag in BLOCK
-                if (tag == "td" or tag == "th") and parent[TAG] == "tr" and parent[SIMPLE]:
+                if (tag == "td" or tag == "th") and parent_tag == "tr" and parent_simple:
                     is_block = False
                     if buf:
                         text("\t")
-                depth = parent[DEPTH]
-                if len(owners) + len(stack) > MAX_PATH_DEPTH * 2 + 1 or depth >= MAX_PATH_DEPTH:
-                    path, hints = parent[PATH], parent[HINTS]
+                if len(owners) + len(stack) > MAX_OPEN or depth >= MAX_PATH_DEPTH:
+                    path = parent_path
                 else:
-                    counts = parent[COUNTS]
                     n = counts[tag] = counts.get(tag, 0) + 1
                     segment = tag if n == 1 else f"{tag}[{n}]"
-                    hints = parent[HINTS]
                     if named:
                         segment += named[1]
                         if named[2]:
                             hints = f"{hints} {named[2]}" if hints else named[2]
-                    if parent[PATH]:
-                        path, depth = f"{parent[PATH]}/{segment}", depth + 1
+                    if parent_path:
+                        path, depth = f"{parent_path}/{segment}", depth + 1
                     else:
                         path = segment
                 frame = (tag, path, hints, is_block, depth, {}, tag == "tr" and is_block and _simple_row(el))
@@ -308,10 +306,10 @@ class _Walker:
                     if buf:
                         flush(owners[-1])
                     owners.append(frame)
+                    if tag == "pre":
+                        self.pre += 1
                 elif tag == "a":
                     open_links.append(_Link(el.get("href")))
-                if tag == "pre":
-                    self.pre += 1
                 stack.append(frame)
                 piece = el.text
                 if piece:
@@ -321,19 +319,19 @@ class _Walker:
             else:
                 frame = stack.pop()
                 if frame is not None:
-                    tag = frame[TAG]
-                    if frame[IS_BLOCK]:
+                    tag, _, _, is_block, _, _, _ = frame
+                    if is_block:
                         if buf:
                             flush(frame)
                         owners.pop()
+                        if tag == "pre":
+                            self.pre -= 1
                     elif tag == "a":
                         link = open_links.pop()  # the innermost open link: elements close in order
                         anchor = " ".join("".join(link.pieces).split())
                         if link.href and anchor and not (link.emitted and not anchor):
                             self.links.append((anchor, link.href))
-                    if tag == "pre":
-                        self.pre -= 1
-                    if (tag == "td" or tag == "th") and not frame[IS_BLOCK]:
+                    elif tag == "td" or tag == "th":  # a cell of a data row
                         text(" ")
                 piece = el.tail
                 if piece:

@@ -41,10 +41,11 @@ BYLINE_AUTHOR = regex.compile(both_scripts(
 )
 DATE_KEY = regex.compile(both_scripts(r"发布|发表|时间|日期|更新|published|posted|updated|date"), regex.IGNORECASE)
 # hAtom and RDFa stamps in the body: <abbr class="published" title="2017-07-23T17:06:45+0000">, <span
-# property="schema:dateCreated" content="…">; hAtom's required "updated" serves when "published" is absent.
-MICRO_PUBLISHED = ("//*[@title or @content][contains(concat(' ', normalize-space(@class), ' '), ' published ') or "
-                   "@property='schema:datePublished' or @property='schema:dateCreated']")
-MICRO_UPDATED = "//*[@title][contains(concat(' ', normalize-space(@class), ' '), ' updated ')]"
+# property="schema:dateCreated" content="…">; hAtom's required "updated" serves when "published" is absent. The
+# elements that carry a stamp are found in one pass, and their class words and properties read here.
+STAMPED = "descendant-or-self::*[@title or @content]"
+STAMP_PROPERTIES = ("schema:datePublished", "schema:dateCreated")
+XML_SPACE = str.maketrans("\t\n\r", "   ")  # what separates class words for XPath's normalize-space
 CDATA = regex.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")  # a wrapper Wikipedia and XHTML pages put around JSON-LD
 DATELINE_END = regex.compile(r"\s[-–—|„“\"]")
 UTC_TIME = regex.compile(r"T(\d\d):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
@@ -222,14 +223,27 @@ def _page_dates(root, times, blocks, h1_index):
     for el in times:
         if el.get("pubdate") is not None or el.get("datetime"):
             yield _iso(el.get("datetime") or _text(el))
-    for path in (MICRO_PUBLISHED, MICRO_UPDATED) if root is not None else ():
-        yield from (_iso(el.get("title") or el.get("content")) for el in root.xpath(path)[:10])
+    if root is not None:
+        yield from _stamps(root)
     near = _near_title(blocks, h1_index) or [b for b in blocks[:60] if b.tokens <= 40]
     yield from (find_date(b.text) for b in near if DATE_KEY.search(b.text))
     yield from (find_date(b.text) for b in near if not DATE_KEY.search(b.text))
     top = blocks[max(0, h1_index - 3) : h1_index + 14] if h1_index is not None else blocks[:40]
     yield from (any_date(b.text if b.tokens <= 40 else _dateline(b.text)) for b in top)
     yield from (any_date(b.text) for b in blocks[:300] if b.tokens <= 30 and not COPYRIGHT.search(b.text))
+
+
+def _stamps(root):
+    """The hAtom and RDFa stamps' dates, lazily: the first ten published ones, then the first ten updated ones."""
+    stamped = root.xpath(STAMPED)
+    published = [el for el in stamped if "published" in _class_words(el) or el.get("property") in STAMP_PROPERTIES]
+    yield from (_iso(el.get("title") or el.get("content")) for el in published[:10])
+    updated = [el for el in stamped if el.get("title") is not None and "updated" in _class_words(el)]
+    yield from (_iso(el.get("title") or el.get("content")) for el in updated[:10])
+
+
+def _class_words(el) -> list[str]:
+    return (el.get("class") or "").translate(XML_SPACE).split(" ")
 
 
 def _dateline(text: str) -> str:

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
@@ -599,7 +599,7 @@ def ordered(method: str, tasks: Iterable[Task], workers: int, init: tuple,
                 while len(inflight) < window and (task := next(tasks, None)) is not None:
                     try:
                         inflight.append((task, pool.submit(_call, method, task)))
-                    except BrokenProcessPool:
+                    except POOL_BROKEN:
                         inflight.append((task, None))
                         broken = True
                         break
@@ -614,7 +614,8 @@ def ordered(method: str, tasks: Iterable[Task], workers: int, init: tuple,
                     break
                 yield result, inflight.pop(0)[0]
         finally:
-            pool.shutdown(wait=not broken, cancel_futures=True)
+            with suppress(OSError):  # the same race, in shutting a broken pool down
+                pool.shutdown(wait=not broken, cancel_futures=True)
         if not _workers_start(init):
             raise UsageError("worker processes cannot start here (they die before cleaning anything); try --workers 1")
         for task, _ in inflight:  # the pool broke: find the culprit among the tasks in flight
@@ -625,6 +626,11 @@ def ordered(method: str, tasks: Iterable[Task], workers: int, init: tuple,
                 yield crashed(task, error), task
             finally:
                 single.shutdown(wait=True)
+
+
+# A pool whose workers die can also say so with OSError ('handle is closed', 'Bad file descriptor'): CPython's executor
+# races closing its wake-up pipe against a submit or a shutdown (python/cpython#83279, #125451).
+POOL_BROKEN = (BrokenProcessPool, OSError)
 
 
 def _pool(workers: int, init: tuple) -> ProcessPoolExecutor:
@@ -640,10 +646,11 @@ def _workers_start(init: tuple) -> bool:
     pool = _pool(1, init)
     try:
         return pool.submit(_noop).result()
-    except BrokenProcessPool:
+    except POOL_BROKEN:
         return False
     finally:
-        pool.shutdown(wait=True)
+        with suppress(OSError):
+            pool.shutdown(wait=True)
 
 
 def _crashed_file(task: Task, error: BaseException) -> FileResult:

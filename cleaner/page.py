@@ -35,7 +35,6 @@ class Page:
         self._free: list[Block] | None = None
         self._once: dict = {}
         self.forum_thread = False  # main_content found an HTML forum thread: its replies are content
-        self.listing = False  # main_content found an HTML page of teasers alike: it holds no article
 
     def once(self, key: str, compute):
         """A result of the page's blocks alone that several rules ask for: computed the first time only."""

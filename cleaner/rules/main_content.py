@@ -198,7 +198,8 @@ def value(block) -> float:
 
 
 def select(page, thread: bool = False):
-    """(container nodes, tree, bad nodes with their reasons, node scores)."""
+    """(container nodes, tree, bad nodes with their reasons, node scores, nodes under bad ones, whether the page is
+    a listing: teasers alike and no article)."""
     blocks = page.blocks
     if thread:  # the text rules that follow ask (the comments rule leaves a forum's replies alone)
         page.forum_thread = True
@@ -254,7 +255,7 @@ def select(page, thread: bool = False):
     best = max(range(1, n), key=lambda i: (final[i], i), default=0)
     top = final[best]
     if top <= 0:
-        return select(page, thread=True) if not thread and _thread_page(tree, bad, [], values, blocks) else ([], tree, bad, scores, under_bad)
+        return select(page, thread=True) if not thread and _thread_page(tree, bad, [], values, blocks) else ([], tree, bad, scores, under_bad, False)
     widest = max(range(n), key=lambda i: (scores[i], i))
     if scores[best] < SUM_GUARD * scores[widest]:  # the tight pick holds too little of the page's text
         best = widest
@@ -272,7 +273,7 @@ def select(page, thread: bool = False):
                 break
     titled = _titled_article(page, tree, bad, values, best)
     if titled is not None:
-        return [titled], tree, bad, scores, under_bad
+        return [titled], tree, bad, scores, under_bad, False
     # Inside an <article> element: the whole article (its ingredients list, its lead beside the text).
     for a in tree.ancestors(best)[1:ARTICLE_LIFT + 1]:
         if _tag(tree.seg[a]) == "article" and a not in bad and scores[a] >= ARTICLE_SHARE * scores[best]:
@@ -311,8 +312,7 @@ def select(page, thread: bool = False):
         node, level = tree.parent[node], level + 1
     if not thread and _thread_page(tree, bad, [c for c in chosen if c not in alike], values, blocks):
         return select(page, thread=True)  # a forum: its posts are marked up as comments, and they are the content
-    page.listing = not thread and _listing(tree, blocks, final, chosen, positive)
-    return chosen, tree, bad, scores, under_bad
+    return chosen, tree, bad, scores, under_bad, not thread and _listing(tree, blocks, final, chosen, positive)
 
 
 def _titled_article(page, tree, bad, values, best) -> int | None:
@@ -337,7 +337,7 @@ def _listing(tree, blocks, final, chosen, positive) -> bool:
     holds no linked headline of its own."""
     if sum(positive[c] for c in chosen) > LISTING_SHARE * positive[0]:
         return False
-    headed = tree.totals(((node, b.link_density >= 0.5) for node, b in zip(tree.node_of, blocks)), 0)
+    headed = _linked_lines(tree, blocks)
     ranked = sorted(range(1, len(final)), key=final.__getitem__, reverse=True)
     top = final[ranked[0]] if ranked else 0.0
     items: list[int] = []
@@ -349,6 +349,11 @@ def _listing(tree, blocks, final, chosen, positive) -> bool:
             if len(items) >= LISTING_ITEMS:
                 return True
     return False
+
+
+def _linked_lines(tree, blocks) -> list[int]:
+    """Per node: how many of its blocks are mostly link text (a headline, a 'more' link, a list entry)."""
+    return tree.totals(((node, b.link_density >= 0.5) for node, b in zip(tree.node_of, blocks)), 0)
 
 
 def _tight(tree, values, bad, chars, linked) -> list[float]:
@@ -513,8 +518,8 @@ def main_content(page):
     if unavailable in ("not_found", "blocked", "login"):
         yield remove([b.index for b in page.blocks], f"the page is not an article ({unavailable.replace('_', ' ')})")
         return
-    chosen, tree, bad, _scores, _under_bad = select(page, thread=_forum(page.url))
-    if page.listing:
+    chosen, tree, bad, _scores, _under_bad, listing = select(page, thread=_forum(page.url))
+    if listing:
         yield remove([b.index for b in page.blocks], "the page is a list of teasers alike, no article: none of them holds "
                      f"{LISTING_SHARE:.0%} of its text", unavailable="listing")
         return
@@ -604,7 +609,7 @@ def _related_lists(page, tree, holders) -> dict[int, str]:
     found: dict[int, str] = {}
     blocks = page.blocks
     count = tree.totals(((node, 1) for node in tree.node_of), 0)  # per node: its blocks, its link blocks, its first block
-    linked = tree.totals(((node, b.link_density >= 0.5) for node, b in zip(tree.node_of, blocks)), 0)
+    linked = _linked_lines(tree, blocks)
     first = [len(blocks)] * len(tree.seg)
     for block in reversed(blocks):
         first[tree.node_of[block.index]] = block.index

@@ -100,10 +100,20 @@ class Scanner:
         self._by_literal = literal
         self._by_class = [(regex.compile(a), found) for a, found in classes.items()]
         self._anywhere = {i for i, pairs in enumerate(self._pairs) if pairs is None}
-        # Compiled when first needed (a page needs few), under the two characters they start with, or the first
-        # alone when the second is none that a phrase names.
+        # Under the two characters they start with, or the first alone when the second is none that a phrase names.
         self._at: dict[str, regex.Pattern | None] = {}
         self._by_choice: dict[tuple[int, ...], regex.Pattern | None] = {}  # shared by the keys that choose the same phrases
+        # Compiled now for every first character a phrase names (and the ASCII ones its classes hold), so that cleaning
+        # compiles none: compiled as pages need them, they took about a tenth of a first pass over many pages.
+        seconds = {first: {""} for first in literal}
+        seconds.update((chr(c), {""}) for c in range(128) if any(a.match(chr(c)) for a, _ in self._by_class))
+        for pairs in self._pairs:
+            for a, b in pairs or ():
+                if b and a in seconds:
+                    seconds[a].add(b)
+        for first, following in seconds.items():
+            for second in following:
+                self._starting_at(first + second, 0)
 
     @cached_property
     def pattern(self) -> regex.Pattern:

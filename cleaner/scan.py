@@ -86,7 +86,8 @@ class Scanner:
         tries = [NO_WORD_BEFORE + _trie(bounded)] if bounded else []
         tries += [_trie(prefixes) for prefixes in (ascii_free, other_free) if prefixes]
         self._tries = [re.compile(trie) for trie in tries]
-        self._hard = [regex.compile("|".join(hard), FLAGS)] if hard else []
+        # One pattern each: regex skips fast to where one of them can start, not to where their alternation can.
+        self._hard = [regex.compile(phrase, FLAGS) for phrase in hard]
         self._phrases = phrases
         self._pairs = [_first_pairs(phrase) if s is None else {_pair(p) for _, p in s} for (_, phrase), s in zip(phrases, starts)]
         self._seconds = {b for pairs in self._pairs if pairs for _, b in pairs if b}

@@ -281,7 +281,22 @@ class _Walker:
                         meta.append(el)
                 elif tag == "time":
                     meta.append(el)
-                # never None: a skipped element's subtree is not walked
+                if tag not in BLOCK and not len(el):  # inline markup with nothing in it: no path, no frame
+                    counts = stack[-1][5]  # never None: a skipped element's subtree is not walked
+                    counts[tag] = counts.get(tag, 0) + 1  # for its siblings' paths
+                    piece = el.text
+                    if piece:
+                        buf.append(piece)
+                        if tag == "a":  # a link with its text whole
+                            self.linked(piece)
+                            anchor = " ".join(piece.split())
+                            href = el.get("href")
+                            if href and anchor:
+                                self.links.append((anchor, href))
+                        elif open_links:
+                            self.linked(piece)
+                    stack.append(None)
+                    continue
                 parent_tag, parent_path, hints, _, depth, counts, parent_simple = stack[-1]
                 is_block = tag in BLOCK
                 if (tag == "td" or tag == "th") and parent_tag == "tr" and parent_simple:
@@ -304,7 +319,11 @@ class _Walker:
                 frame = (tag, path, hints, is_block, depth, {}, tag == "tr" and is_block and _simple_row(el))
                 if is_block:
                     if buf:
-                        flush(owners[-1])
+                        if len(buf) == 1 and buf[0].isspace():  # the white space between elements: most flushes
+                            buf.clear()
+                            self.link_chars = 0
+                        else:
+                            flush(owners[-1])
                     owners.append(frame)
                     if tag == "pre":
                         self.pre += 1
@@ -322,7 +341,11 @@ class _Walker:
                     tag, _, _, is_block, _, _, _ = frame
                     if is_block:
                         if buf:
-                            flush(frame)
+                            if len(buf) == 1 and buf[0].isspace():
+                                buf.clear()
+                                self.link_chars = 0
+                            else:
+                                flush(frame)
                         owners.pop()
                         if tag == "pre":
                             self.pre -= 1

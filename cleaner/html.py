@@ -368,14 +368,16 @@ class _Walker:
 @lru_cache(maxsize=65536)
 def _names(ident: str | None, cls: str | None) -> tuple[bool, str, str]:
     """Of an element's id and classes: whether a class hides it, the path suffix (`#main.content.box`) and the hint words."""
-    hidden = bool(cls) and not HIDDEN_CLASSES.isdisjoint(cls.lower().split()) and not SHOWN_ON_WIDE.search(cls)
-    suffix, names = "", []
+    hidden, suffix, names = False, "", []
     if ident:
         ident = _token(ident.lower()).strip("-")[:40]
         if ident:
             suffix, names = "#" + ident, [ident]
     if cls:
-        tokens = [t for t in (_token(c)[:40] for c in cls.lower().split()[:MAX_CLASSES]) if t]
+        words = cls.lower().split()
+        hidden = not HIDDEN_CLASSES.isdisjoint(words) and not SHOWN_ON_WIDE.search(cls)
+        words = words[:MAX_CLASSES]
+        tokens = [t[:40] for t in words] if _plain("".join(words)) else [t for t in (_token(c)[:40] for c in words) if t]
         if tokens:
             suffix += "." + ".".join(tokens)
             names += tokens
@@ -384,8 +386,13 @@ def _names(ident: str | None, cls: str | None) -> tuple[bool, str, str]:
 
 def _token(name: str) -> str:
     """CLASS_TOKEN.sub("-", name), without a regex call for a name already all [a-z0-9_-], as most are."""
+    return name if _plain(name) else CLASS_TOKEN.sub("-", name)
+
+
+def _plain(name: str) -> bool:
+    """All [a-z0-9_-] and not only [_-] (lower-cased names): what CLASS_TOKEN leaves as it is."""
     plain = name.replace("-", "").replace("_", "")
-    return name if plain.isascii() and plain.isalnum() else CLASS_TOKEN.sub("-", name)
+    return plain.isascii() and plain.isalnum()
 
 
 def _simple_row(tr) -> bool:

@@ -42,6 +42,9 @@ WORD = regex.compile(r"\w")
 # Where a trie of prefixes that start at a word boundary can match: wider than regex's \b, which also
 # needs no non-ASCII word character before.
 NO_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
+# The same, read after the first character: re then skips fast to the trie's first characters, which pays on text
+# that holds few of them (CJK), not on text made of them (ASCII letters), where the test before them is cheaper.
+NO_WORD_BEFORE_FIRST = r"(?<![A-Za-z0-9_][\s\S])"
 # Classes the tries' `re` reads narrower than regex in places (its Unicode is older: fewer digits; its \w and \S
 # differ): a prefix stops before them. Its \s and \D hold all that regex's do.
 NARROWER_IN_RE = ("\\d", "\\w", "\\W", "\\S")
@@ -83,9 +86,9 @@ class Scanner:
         # The tries run over the lower-cased text (re skips fast to a trie's first characters, so the one of
         # prefixes that start with other than an ASCII character costs little on English text), the hard phrases
         # over the text as it is.
-        tries = [NO_WORD_BEFORE + _trie(bounded)] if bounded else []
-        tries += [_trie(prefixes) for prefixes in (ascii_free, other_free) if prefixes]
-        self._tries = [re.compile(trie) for trie in tries]
+        # Each trie as (for text mostly ASCII, for other text).
+        self._tries = [(re.compile(NO_WORD_BEFORE + _trie(bounded)), re.compile(_trie(bounded, NO_WORD_BEFORE_FIRST)))] if bounded else []
+        self._tries += [(trie, trie) for trie in (re.compile(_trie(prefixes)) for prefixes in (ascii_free, other_free) if prefixes)]
         # One pattern each: regex skips fast to where one of them can start, not to where their alternation can.
         self._hard = [regex.compile(phrase, FLAGS) for phrase in hard]
         self._phrases = phrases
@@ -165,7 +168,7 @@ class Scanner:
         return hits
 
 
-def _places(tries: list[re.Pattern], hard: list[regex.Pattern], texts: list[str]) -> set[tuple[int, int]]:
+def _places(tries: list[tuple[re.Pattern, re.Pattern]], hard: list[regex.Pattern], texts: list[str]) -> set[tuple[int, int]]:
     """(block, offset) where one of the `tries` matches the blocks joined by newlines and folded, or one of the `hard`
     patterns the blocks joined as they are. A long page is read in batches of blocks, so that its joined and folded
     copies stay small: a place that a pattern finds across two blocks is no hit anyway (each phrase then runs on its
@@ -175,7 +178,9 @@ def _places(tries: list[re.Pattern], hard: list[regex.Pattern], texts: list[str]
         joined = "\n".join(texts[i] for i in batch)
         folded = fold(joined)
         starts = list(accumulate((len(texts[i]) + 1 for i in batch), initial=0))
-        for pattern, text in [(trie, folded) for trie in tries] + [(pattern, joined) for pattern in hard]:
+        mostly_ascii = 2 * len(folded.encode("ascii", "ignore")) >= len(folded)
+        tries_here = [(ascii_text if mostly_ascii else other_text, folded) for ascii_text, other_text in tries]
+        for pattern, text in tries_here + [(pattern, joined) for pattern in hard]:
             for at in _match_starts(pattern, text):
                 k = bisect_right(starts, at) - 1
                 found.add((batch[k], at - starts[k]))
@@ -244,14 +249,15 @@ def _alternation(phrases: list[tuple[str, str]]) -> str:
     return "|".join(f"(?P<{family}>{'|'.join(run)})" for family, run in runs)
 
 
-def _trie(prefixes: set[tuple[str, ...]]) -> str:
-    """A pattern that matches where one of the prefixes does, shared atoms factored out (regex runs that far faster)."""
+def _trie(prefixes: set[tuple[str, ...]], after_first: str = "") -> str:
+    """A pattern that matches where one of the prefixes does, shared atoms factored out (regex runs that far faster);
+    `after_first` follows the first atom."""
     prefixes = {p for p in prefixes if not any(p[:k] in prefixes for k in range(1, len(p)))}  # one that extends another: redundant
     by_first: dict[str, set[tuple[str, ...]]] = {}
     for prefix in prefixes:
         by_first.setdefault(prefix[0], set()).add(prefix[1:])
     branches = [
-        "" if atom[:2] in NARROWER_IN_RE else (regex.escape(atom) if len(atom) == 1 else atom) + (_trie(rest) if rest != {()} else "")
+        "" if atom[:2] in NARROWER_IN_RE else (regex.escape(atom) if len(atom) == 1 else atom) + after_first + (_trie(rest) if rest != {()} else "")
         for atom, rest in sorted(by_first.items())
     ]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

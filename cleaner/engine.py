@@ -25,7 +25,8 @@ DOCUMENT_REACH = 200_000
 CONTROL = tuple(map(chr, [*range(0x09), *range(0x0e, 0x20), 0xfffd]))  # counted one by one: str.count is fast
 KANA = r"[\p{Hiragana}\p{Katakana}]"
 HANGUL = r"[\p{Hangul}]"
-ENGLISH = regex.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", regex.IGNORECASE)
+# the, that, to, and, of, on, in, is, for, with, was: shared letters factored out, which regex searches faster
+ENGLISH = regex.compile(r"\b(?:t(?:he|hat|o)|and|o[fn]|i[ns]|for|w(?:ith|as))\b", regex.IGNORECASE)
 
 
 class Cleaner:

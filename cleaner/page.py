@@ -25,6 +25,9 @@ class Page:
         self.mode = mode
         self.hits: list[dict[str, list[tuple[int, int]]]] = scanner.scan([b.text for b in blocks])
         self._claimed: dict[int, str] = {}
+        # Block index -> name of the rule that removed it: read it, `claim` writes it (an attribute, not a property:
+        # rules read it for most blocks).
+        self.claimed: Mapping[int, str] = self._claimed
         self._base_scores = [block_score(b) for b in blocks]
         # Of the blocks alone, read each time the region is found again (after every claim): computed once.
         self._paragraph = [is_paragraph(b) for b in blocks]
@@ -43,11 +46,6 @@ class Page:
         return self._once[key]
 
     # What earlier rules decided
-    @property
-    def claimed(self) -> Mapping[int, str]:
-        """Block index -> name of the rule that removed it."""
-        return self._claimed
-
     def claim(self, index: int, rule: str) -> bool:
         if index in self._claimed:
             return False

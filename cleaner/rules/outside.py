@@ -9,15 +9,22 @@ ANNOUNCES = (":", "：", "…", "...")  # a line ending so points on to what fol
 def _gaps(page):
     """Maximal runs of unclaimed blocks outside the article region, with where they sit."""
     start, end = page.core
-    gap = []
-    for block in page.blocks:
-        outside = block.index not in page.claimed and not page.in_region(block.index)
-        if outside:
-            gap.append(block)
-        if gap and (not outside or block.index == len(page.blocks) - 1):
-            where = "before" if gap[0].index < start else "after" if gap[0].index >= end else "between parts of"
-            yield gap, where
-            gap = []
+    outside = 0  # the first block after the runs read so far
+    for run_start, run_end in [*page.runs, (len(page.blocks), len(page.blocks))]:
+        gap = []
+        for block in page.blocks[outside:run_start]:  # outside the region: the claimed blocks split it
+            if block.index not in page.claimed:
+                gap.append(block)
+            elif gap:
+                yield gap, _where(gap[0].index, start, end)
+                gap = []
+        if gap:
+            yield gap, _where(gap[0].index, start, end)
+        outside = max(outside, run_end)
+
+
+def _where(first: int, start: int, end: int) -> str:
+    return "before" if first < start else "after" if first >= end else "between parts of"
 
 
 @rule("outside_article", kind="outside")

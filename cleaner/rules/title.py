@@ -21,8 +21,9 @@ def _candidate(page):
     declared = page.declared.get("title")
     head = [
         b for b in page.blocks[: lead + 1]
-        if _title_shaped(b) and len(SENTENCE_BREAK.findall(b.text)) < 2  # two sentences and more: prose, not a title
-        and b.index not in page.claimed and not _phrased(page, b.index) and not _wrapped(page, b)
+        if b.index not in page.claimed and _title_shaped(b)
+        and len(SENTENCE_BREAK.findall(b.text)) < 2  # two sentences and more: prose, not a title
+        and not _phrased(page, b.index) and not _wrapped(page, b)
     ]
     best, best_score, best_why = None, 0, ""
     head_text = "\n".join(b.text for b in page.blocks[:lead])

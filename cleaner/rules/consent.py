@@ -1,5 +1,5 @@
 from ..patterns import CONSENT, CONSENT_MARKS
-from ..scan import any_mentions, mentions
+from ..scan import holding
 from ..shapes import clusters, is_paragraph
 from . import remove, rule
 
@@ -22,10 +22,8 @@ def consent(page):
     Example: "…last paragraph." / "This Cookie Notice explains…" / "First-party Cookies" / … -> removed.
     """
     # Lines other rules took (a "Cookie Policy" notice) still hold the run together.
-    texts = [b.text for b in page.blocks]
-    if not any_mentions(texts, CONSENT_MARKS):  # most pages never name them: one look at the whole page
-        return
-    hits = [b.index for b in page.blocks if mentions(b.text, CONSENT_MARKS) and CONSENT.search(b.text)]
+    marked = holding([b.text for b in page.blocks], CONSENT_MARKS)  # most pages never name them: none to search
+    hits = [i for i in marked if CONSENT.search(page.blocks[i].text)]
     if len(hits) < MIN_HITS:
         return
     prose, lead = page.prose_before(), page.lead

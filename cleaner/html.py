@@ -167,11 +167,6 @@ class _Link:
         self.emitted = False
 
 
-# A walked element's frame is a tuple (built far faster than an object, and read by unpacking it whole): its tag,
-# its path, the hints of it and its ancestors, whether it makes a block, its path's "/" count, its children counted
-# by tag (for their paths), and whether it is a data row.
-
-
 class _Walker:
     """One pass over the tree collecting raw blocks and the elements metadata is read from."""
 
@@ -213,7 +208,8 @@ class _Walker:
             link.pieces.append(piece)
 
     def flush(self, owner: tuple) -> None:
-        """The block of the text read so far, owned by the frame `owner` (callers skip an empty buffer)."""
+        """The block of the text read so far, owned by the block element `owner`, (tag, path, hints) (callers skip an
+        empty buffer)."""
         raw = "".join(self.buf)
         self.buf.clear()
         if raw.isspace():  # the white space between elements, most flushes: no block, no link text
@@ -230,7 +226,7 @@ class _Walker:
             link.pieces = []
         density = min(1.0, self.link_chars / len(raw))
         self.link_chars, self.links = 0, []
-        tag, path, hints, _, _, _, _ = owner
+        tag, path, hints = owner
         if self.pre:
             for line in raw.splitlines():
                 line = line.rstrip()
@@ -243,18 +239,27 @@ class _Walker:
             self.raw.append((text, tag, path, hints, density, tuple(links), HEADINGS.get(tag, 0), tag == "li"))
 
     def walk(self, root) -> None:
-        top = ("#root", "", "", True, 0, {}, False)
-        stack: list[tuple | None] = [top]  # the open elements' frames (None: skipped), under them the root's
-        owners = [top]  # the open blocks' frames
-        buf, open_links, text, flush, meta = self.buf, self.open_links, self.text, self.flush, self.meta
-        walker = etree.iterwalk(root, events=("start", "end"))
-        skip = walker.skip_subtree
-        for event, el in walker:
-            if event == "start":
+        """Read the tree under `root` depth first: each element's text, its children, its tail. A call per level: lxml
+        nests at most 256 deep, and a BeautifulSoup tree no deeper than its converter, also a call per level, reached."""
+        top = ("#root", "", "")
+        owners = [top]  # the open blocks: (tag, path, hints)
+        buf, open_links, text, linked, flush, meta = self.buf, self.open_links, self.text, self.linked, self.flush, self.meta
+
+        def children(parent, parent_path: str, parent_hints: str, depth: int, data_row: bool, level: int) -> None:
+            """The elements in `parent` (its path, the hints of it and its ancestors, its path's "/" count, whether it is
+            a data row, and how many elements are open around its children); each one's tail is read before the next."""
+            counts: dict[str, int] = {}  # the children seen so far, by tag (for their paths)
+            deep = len(owners) + level > MAX_OPEN or depth >= MAX_PATH_DEPTH  # paths stop growing
+            tail = None
+            for el in parent:
+                if tail:
+                    buf.append(tail)
+                    if open_links:
+                        linked(tail)
+                tail = el.tail
                 tag = el.tag
-                if not isinstance(tag, str):
-                    skip()
-                    stack.append(None)
+                if not isinstance(tag, str):  # a comment or a processing instruction (BeautifulSoup's trees keep them)
+                    tail = None
                     continue
                 tag = tag.lower()
                 if tag in SKIP and not (tag in FRAGILE and _wraps_much(el)) or tag == "br":
@@ -262,8 +267,6 @@ class _Walker:
                         meta.append(el)
                     elif tag == "br" and buf:
                         flush(owners[-1])
-                    skip()
-                    stack.append(None)
                     continue
                 # The attribute names once, as a list: looking each name up in lxml costs more than a scan of it.
                 keys = el.keys()
@@ -274,37 +277,35 @@ class _Walker:
                     if ident or cls:
                         named = _names(ident, cls)
                     if "hidden" in keys or "style" in keys and self.hides(el, el.get("style")) or cls and named[0]:
-                        skip()
-                        stack.append(None)
                         continue
                     if tag == "time" or "itemprop" in keys or ("rel" in keys and tag == "a"):
                         meta.append(el)
                 elif tag == "time":
                     meta.append(el)
-                if tag not in BLOCK and not len(el):  # inline markup with nothing in it: no path, no frame
-                    counts = stack[-1][5]  # never None: a skipped element's subtree is not walked
+                empty = not len(el)
+                if empty and tag not in BLOCK:  # inline markup with nothing in it: no path
                     counts[tag] = counts.get(tag, 0) + 1  # for its siblings' paths
                     piece = el.text
                     if piece:
                         buf.append(piece)
                         if tag == "a":  # a link with its text whole
-                            self.linked(piece)
+                            linked(piece)
                             anchor = " ".join(piece.split())
                             href = el.get("href")
                             if href and anchor:
                                 self.links.append((anchor, href))
                         elif open_links:
-                            self.linked(piece)
-                    stack.append(None)
+                            linked(piece)
                     continue
-                parent_tag, parent_path, hints, _, depth, counts, parent_simple = stack[-1]
                 is_block = tag in BLOCK
-                if (tag == "td" or tag == "th") and parent_tag == "tr" and parent_simple:
+                cell = data_row and (tag == "td" or tag == "th")
+                if cell:
                     is_block = False
                     if buf:
                         text("\t")
-                if len(owners) + len(stack) > MAX_OPEN or depth >= MAX_PATH_DEPTH:
-                    path = parent_path
+                hints = parent_hints
+                if deep:
+                    path, below = parent_path, depth
                 else:
                     n = counts[tag] = counts.get(tag, 0) + 1
                     segment = tag if n == 1 else f"{tag}[{n}]"
@@ -313,10 +314,9 @@ class _Walker:
                         if named[2]:
                             hints = f"{hints} {named[2]}" if hints else named[2]
                     if parent_path:
-                        path, depth = f"{parent_path}/{segment}", depth + 1
+                        path, below = f"{parent_path}/{segment}", depth + 1
                     else:
-                        path = segment
-                frame = (tag, path, hints, is_block, depth, {}, tag == "tr" and is_block and _simple_row(el))
+                        path, below = segment, depth
                 if is_block:
                     if buf:
                         if len(buf) == 1 and buf[0].isspace():  # the white space between elements: most flushes
@@ -324,43 +324,42 @@ class _Walker:
                             self.link_chars = 0
                         else:
                             flush(owners[-1])
-                    owners.append(frame)
+                    owner = (tag, path, hints)
+                    owners.append(owner)
                     if tag == "pre":
                         self.pre += 1
                 elif tag == "a":
                     open_links.append(_Link(el.get("href")))
-                stack.append(frame)
                 piece = el.text
                 if piece:
                     buf.append(piece)
                     if open_links:
-                        self.linked(piece)
-            else:
-                frame = stack.pop()
-                if frame is not None:
-                    tag, _, _, is_block, _, _, _ = frame
-                    if is_block:
-                        if buf:
-                            if len(buf) == 1 and buf[0].isspace():
-                                buf.clear()
-                                self.link_chars = 0
-                            else:
-                                flush(frame)
-                        owners.pop()
-                        if tag == "pre":
-                            self.pre -= 1
-                    elif tag == "a":
-                        link = open_links.pop()  # the innermost open link: elements close in order
-                        anchor = " ".join("".join(link.pieces).split())
-                        if link.href and anchor and not (link.emitted and not anchor):
-                            self.links.append((anchor, link.href))
-                    elif tag == "td" or tag == "th":  # a cell of a data row
-                        text(" ")
-                piece = el.tail
-                if piece:
-                    buf.append(piece)
-                    if open_links:
-                        self.linked(piece)
+                        linked(piece)
+                if not empty:
+                    children(el, path, hints, below, tag == "tr" and is_block and _simple_row(el), level + 1)
+                if is_block:
+                    if buf:
+                        if len(buf) == 1 and buf[0].isspace():
+                            buf.clear()
+                            self.link_chars = 0
+                        else:
+                            flush(owner)
+                    owners.pop()
+                    if tag == "pre":
+                        self.pre -= 1
+                elif tag == "a":
+                    link = open_links.pop()  # the innermost open link: elements close in order
+                    anchor = " ".join("".join(link.pieces).split())
+                    if link.href and anchor and not (link.emitted and not anchor):
+                        self.links.append((anchor, link.href))
+                elif cell:  # a cell of a data row
+                    text(" ")
+            if tail:
+                buf.append(tail)
+                if open_links:
+                    linked(tail)
+
+        children([root], "", "", 0, False, 1)
         if buf:
             flush(owners[-1])
 

@@ -92,6 +92,7 @@ LEAD_NAMES = frozenset({'lead', 'intro', 'excerpt', 'standfirst', 'dek', 'deck',
 LEAD_TOKENS = 10  # words of a sentence in an article's <header> that make it the lead
 NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against a strong block's gain
 BYLINE_TOKENS = 20  # a byline or date line this short brings no article text
+UPWARD = (1, 2, 6, 9, 12)  # what a block's value is divided by in its parent, grandparent, ... (_tight)
 
 
 class _Tree:
@@ -221,10 +222,12 @@ def select(page, thread: bool = False):
     named: dict[tuple, list[int]] = {}  # furniture-named elements, by reason and markup
     for node in range(1, n):
         why = furniture(tree.seg[node])
-        share = STRONG_SHARE if why and "'" in why and _strong(why) else PENALTY_SHARE
-        if thread and why and "(comments)" in why:
+        if not why:
+            continue
+        share = STRONG_SHARE if "'" in why and _strong(why) else PENALTY_SHARE
+        if thread and "(comments)" in why:
             continue  # a thread's posts are marked up as comments
-        if why and (positive[node] < share * total or why.startswith(EXACT)):
+        if positive[node] < share * total or why.startswith(EXACT):
             bad[node] = why
             named.setdefault((why, _signature(tree.seg[node])), []).append(node)
     # A page has one footer: a 'footer' slot marked up alike in every post of a list (`n-thing-main__footer`), holding
@@ -238,7 +241,7 @@ def select(page, thread: bool = False):
     final = _tight(tree, values, bad, chars, linked)
     if any(why.endswith(LAYOUT) for why in bad.values()):  # names aside, is the article inside layout furniture?
         blind = _tight(tree, values, {}, chars, linked)
-        pick = max(range(1, n), key=lambda i: (blind[i], i), default=0)
+        pick = _best(blind)
         named = [a for a in tree.ancestors(pick) if a in bad and not bad[a].startswith(EXACT) and bad[a].endswith(LAYOUT)]
         if named and blind[pick] >= NAMED_SHARE * max(final):
             for a in named:
@@ -252,11 +255,11 @@ def select(page, thread: bool = False):
             v = -BLOCK_COST - 0.3 * max(v, 0.0)
         weighed.append((node, v * NEGATIVE_WEIGHT if v < 0 else v))
     scores = tree.totals(weighed)
-    best = max(range(1, n), key=lambda i: (final[i], i), default=0)
+    best = _best(final)
     top = final[best]
     if top <= 0:
         return select(page, thread=True) if not thread and _thread_page(tree, bad, [], values, blocks) else ([], tree, bad, scores, under_bad, False)
-    widest = max(range(n), key=lambda i: (scores[i], i))
+    widest = _best(scores, 0)
     if scores[best] < SUM_GUARD * scores[widest]:  # the tight pick holds too little of the page's text
         best = widest
         top = final[best]
@@ -315,6 +318,11 @@ def select(page, thread: bool = False):
     return chosen, tree, bad, scores, under_bad, not thread and _listing(tree, blocks, final, chosen, positive)
 
 
+def _best(scores: list[float], start: int = 1) -> int:
+    """The node from `start` on with the highest score, the last of them on a tie; 0 if there is none."""
+    return max(range(len(scores) - 1, start - 1, -1), key=scores.__getitem__, default=0)
+
+
 def _titled_article(page, tree, bad, values, best) -> int | None:
     """The page's one <article> element when the container chosen lies outside it and it holds the page's title (its
     heading, or a line that is the declared title) and article text besides: a pop-up, a dialog or a sidebar that
@@ -360,20 +368,21 @@ def _tight(tree, values, bad, chars, linked) -> list[float]:
     """Readability-style node scores: a block's value goes to its parent in full, its grandparent half, further
     up less, times the share of the node's text that is not links. Blocks inside `bad` nodes give nothing, and
     those nodes score 0."""
-    n = len(tree.seg)
     in_bad = tree.nearest(bad)
-    tight = [0.0] * n
+    tight = [0.0] * len(tree.seg)
+    parent = tree.parent
     for node, v in zip(tree.node_of, values):
         if v <= 0 or in_bad[node] >= 0:
             continue
         if _tag(tree.seg[node]) in CONTAINERS:  # text straight in a <div> or <td>: that element holds it
             tight[node] += v
-        level, a = 0, tree.parent[node]
-        while a >= 0 and level < 5:
-            tight[a] += v / (1 if level == 0 else 2 if level == 1 else level * 3)
-            level += 1
-            a = tree.parent[a]
-    final = [tight[i] * (1.0 - linked[i] / chars[i]) if chars[i] else 0.0 for i in range(n)]
+        a = parent[node]
+        for part in UPWARD:
+            if a < 0:
+                break
+            tight[a] += v / part
+            a = parent[a]
+    final = [t * (1.0 - link / size) if size else 0.0 for t, link, size in zip(tight, linked, chars)]
     for node in bad:
         final[node] = 0.0
     return final
@@ -440,12 +449,19 @@ def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
 def _host(url: str | None) -> str | None:
     """The site a URL points to: its registered name (`news.yahoo.com` -> `yahoo.com`, `a.sina.com.cn` ->
     `sina.com.cn`); None for a relative link or no URL."""
+    if url and url.startswith(("http://", "https://")):  # most links: the host read without urlsplit
+        host = url.split("/", 3)[2]
+        if host.isascii() and host.replace(".", "").replace("-", "").isalnum() and host.islower():
+            return _registered(host)
     try:
         host = urlsplit(url).hostname if url and "//" in url else None
     except ValueError:
         return None
-    if not host:
-        return None
+    return _registered(host) if host else None
+
+
+def _registered(host: str) -> str:
+    """The host less its subdomains: two labels, three under a two-letter country's own second level (`com.cn`)."""
     labels = host.split(".")
     keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
     return ".".join(labels[-keep:])
@@ -608,6 +624,9 @@ def _related_lists(page, tree, holders) -> dict[int, str]:
     """Elements that open with a related-list heading (相关推荐, Related articles) and hold a list of links."""
     found: dict[int, str] = {}
     blocks = page.blocks
+    heads = [b for b in blocks if b.tokens <= 12 and page.has(b.index, "related") and not page.coverage(b.index, "related") < 0.4]
+    if not heads:  # most pages: no such heading, no tree sums
+        return found
     count = tree.totals(((node, 1) for node in tree.node_of), 0)  # per node: its blocks, its link blocks, its first block
     linked = _linked_lines(tree, blocks)
     first = [len(blocks)] * len(tree.seg)
@@ -615,9 +634,7 @@ def _related_lists(page, tree, holders) -> dict[int, str]:
         first[tree.node_of[block.index]] = block.index
     for node in range(len(first) - 1, 0, -1):
         first[tree.parent[node]] = min(first[tree.parent[node]], first[node])
-    for block in blocks:
-        if block.tokens > 12 or not page.has(block.index, "related") or page.coverage(block.index, "related") < 0.4:
-            continue
+    for block in heads:
         for a in tree.ancestors(tree.node_of[block.index]):
             if a <= 0 or a in holders or first[a] != block.index:
                 break

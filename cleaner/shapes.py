@@ -9,19 +9,26 @@ from .scan import mentions
 
 # Every date holds a digit, every relative time a digit or one of these words: a line with neither is no stamp.
 DIGIT = regex.compile(r"\d")  # regex's: its Unicode is newer than the re module's
+ASCII_DIGITS = frozenset("0123456789")
 WHEN_WORDS = with_traditional(("今天", "昨天", "前天", "just now", "刚刚"))
+
+
+def has_digit(text: str) -> bool:
+    """Whether DIGIT stands in `text`: a set test finds an ASCII digit, the regex the others, in non-ASCII text only (a
+    regex call costs several times the test, and rules ask this of most short lines)."""
+    return not ASCII_DIGITS.isdisjoint(text) or not text.isascii() and bool(DIGIT.search(text))
 
 
 def is_date(block: Block) -> bool:
     """A line that only says when: "2019-11-20 10:28", "Nov. 19, 2019 8:03 am ET", "11月20日"."""
-    if block.tokens > 14 or not DIGIT.search(block.text):
+    if block.tokens > 14 or not has_digit(block.text):
         return False
     return (block.tokens <= 8 and bool(DATE_ONLY.match(block.text))) or date_only(block.text)
 
 
 def _says_when(text: str, anywhere: bool) -> bool:
     """Only a date, a time or "3 hours ago", maybe with the view count a teaser carries ("02-15 1万+")."""
-    if not DIGIT.search(text) and not mentions(text, WHEN_WORDS):
+    if not has_digit(text) and not mentions(text, WHEN_WORDS):
         return False
     relative = RELATIVE_TIME.search if anywhere else RELATIVE_TIME.match
     if DATE_ONLY.match(text) or relative(text):

@@ -2,7 +2,7 @@ import regex
 
 from ..hanzi import both_scripts
 from ..scan import mentions
-from ..shapes import is_number
+from ..shapes import has_digit, is_number
 from . import remove, rule
 
 BREADCRUMB = regex.compile(r"^[^>›»/|]{1,20}(?:\s*[>›»/|]\s*[^>›»/|]{1,30}){2,}$")
@@ -38,13 +38,15 @@ def navigation(page):
     for block in page.free():
         if block.tokens > 12:
             continue
+        digit = has_digit(block.text)  # a counter and a gallery's position hold one; a number, one or "," or "."
         if page.coverage(block.index, "ui") >= 0.5:
             yield remove(block.index, "share, login, menu or widget words")
         elif not CRUMB_MARKS.isdisjoint(block.text) and BREADCRUMB.match(block.text) and block.tag not in ("tr", "pre"):  # a table row or code line in HTML is data
             yield remove(block.index, "breadcrumb trail")
-        elif is_number(block) or (block.tokens <= 3 and COUNTER.match(block.text)):
+        elif (digit or "," in block.text or "." in block.text) and (
+                is_number(block) or (block.tokens <= 3 and digit and COUNTER.match(block.text))):
             yield remove(block.index, "bare counter")
-        elif mentions(block.text, GALLERY_MARKS) and GALLERY.match(block.text):
+        elif digit and mentions(block.text, GALLERY_MARKS) and GALLERY.match(block.text):
             yield remove(block.index, "gallery position ('1 of 6')")
         elif (not CREDIT_MARKS.isdisjoint(block.text) and CREDIT.match(block.text)) or (
                 not block.ends_sentence and mentions(block.text, BY_MARKS) and CREDIT_BY.match(block.text)):

@@ -63,6 +63,17 @@ class Page:
     def has(self, index: int, family: str) -> bool:
         return family in self.hits[index]
 
+    def with_hits(self, family: str) -> list[int]:
+        """The blocks that hold hits of the family, in order (few do): rules that read only those skip the others."""
+        return self.once("with hits", self._by_family).get(family, [])
+
+    def _by_family(self) -> dict[str, list[int]]:
+        by_family: dict[str, list[int]] = {}
+        for index, found in enumerate(self.hits):
+            for family in found:
+                by_family.setdefault(family, []).append(index)
+        return by_family
+
     def coverage(self, index: int, family: str) -> float:
         """Share of the block's non-space characters inside the family's hits."""
         spans = self.hits[index].get(family)

@@ -14,10 +14,10 @@ def ads(page):
     industry ("工商部门初定SKII广告属于虚假宣传"), or agents who "earn a commission", stays.
     Example: "• 如来写作网客服微信:3231169,获取1000G公文写作模板" -> removed, wechat 3231169.
     """
-    for block in page.free():
-        spans = page.hits[block.index].get("ad")
-        if not spans:
+    for index in page.with_hits("ad"):
+        if index in page.claimed:
             continue
+        block, spans = page.blocks[index], page.hits[index]["ad"]
         # A line of a few words, or one the ad words open ("广告 …", "Subscribe to …"), is a prompt; beyond that
         # the ad words must make up a good part of it (a headline about 广告 stays).
         prompt = block.tokens <= 8 or (block.tokens <= 25 and spans[0][0] <= 2)

@@ -102,8 +102,9 @@ def byline(page):
     Example: "作者：张三 来源：新华网 2024-06-27 10:00" -> author 张三, source 新华网, published.
     """
     start = page.lead
-    lines = [(b, _keyed(page, b)) for b in page.free()]
-    lines = [(b, keyed) for b, keyed in lines if keyed or (b.index <= start and is_date(b))]
+    keyed = {i for i in page.with_hits("byline") if i not in page.claimed and _keyed(page, page.blocks[i])}
+    lines = [(b, b.index in keyed) for b in page.blocks[: start + 1] if b.index not in page.claimed and (b.index in keyed or is_date(b))]
+    lines += [(page.blocks[i], True) for i in sorted(keyed) if i > start]
     # The article's own date stands near it; one further up is the header's "today".
     dated = next((b.index for b, keyed in lines if not keyed and b.index >= start - HEAD_ZONE), None)
     for block, keyed in lines:

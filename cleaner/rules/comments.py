@@ -63,7 +63,8 @@ def comments(page):
         return  # a thread: the opening post has a header as well
     free = [b for b in page.blocks[lead:core_end] if b.index not in page.claimed]
     # Comment counts under every answer of a Q&A page ("赞同 41 · 7 条评论") are the answers' bars, not a section.
-    bars = sum(1 for b in page.blocks if b.tokens <= 12 and page.has(b.index, "comments") and any(ch.isdigit() for ch in b.text)) >= MAX_BARS
+    counts = (page.blocks[i] for i in page.with_hits("comments"))
+    bars = sum(1 for b in counts if b.tokens <= 12 and any(ch.isdigit() for ch in b.text)) >= MAX_BARS
     header = [headers[b.index] for b in free]
     prose_total = sum(b.tokens for b in free if is_paragraph(b))
     # main_content found the HTML page a forum's thread: its replies are the content; only a closing prompt with no

@@ -24,10 +24,10 @@ def notice(page):
     the notice.
     Example: "如若转载,请注明出处:https://example.com/1.html" -> removed, source_url set.
     """
-    for block in page.free():
-        spans = page.hits[block.index].get("notice")
-        if not spans:
+    for index in page.with_hits("notice"):
+        if index in page.claimed:
             continue
+        block, spans = page.blocks[index], page.hits[index]["notice"]
         distinct = list(dict.fromkeys(block.text[s:e].lower() for s, e in spans))
         if block.tokens > 40 and len(distinct) < 2 and page.coverage(block.index, "notice") < 0.15:
             continue

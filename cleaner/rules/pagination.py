@@ -25,8 +25,9 @@ def pagination(page):
     False positives: blocks over 30 tokens are prose that mentions a page ("见下一页的表格") and stay.
     Example: "上一篇 2024年6月27日" -> removed, prev date 2024-06-27.
     """
-    for block in page.free():
-        if not page.has(block.index, "pagination") or block.tokens > 30:
+    for index in page.with_hits("pagination"):
+        block = page.blocks[index]
+        if index in page.claimed or block.tokens > 30:
             continue
         meta = {}
         for key, pattern in (("prev", PREV), ("next", NEXT)):

@@ -48,15 +48,13 @@ def related(page):
     blocks = page.blocks
     lead, (_, core_end) = page.lead, page.core
     prose = page.prose_before()
-    i = 0
-    while i < len(blocks):
+    after = 0  # the first block no list took yet
+    for i in page.with_hits("related"):
         head = blocks[i]
-        if head.index in page.claimed or not page.has(i, "related"):
-            i += 1
+        if i < after or i in page.claimed:
             continue
         inline = _link_line(page, head)
         if not inline and (head.tokens > 12 or page.coverage(i, "related") < 0.4):
-            i += 1
             continue
         j = i + 1
         while j < len(blocks) and (j in page.claimed or is_list_entry(blocks[j])):
@@ -73,7 +71,7 @@ def related(page):
             f"related-articles {where} under {head.text!r} ({len(entries)} blocks)",
             related=_items(entries),
         )
-        i = j
+        after = j
 
 
 def _link_line(page, block) -> bool:

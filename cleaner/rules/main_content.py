@@ -212,9 +212,8 @@ def select(page, thread: bool = False):
         for i in range(heading + 1, min(len(blocks), heading + 1 + TITLE_REACH)):
             if values[i] > 0:
                 values[i] *= TITLE_BOOST
-    for block in blocks:  # a disclaimer or an ad is not article text, however long; nor is a byline
-        if block.tokens <= 80 and (page.has(block.index, "notice") or page.has(block.index, "ad")) or (
-                block.tokens <= BYLINE_TOKENS and page.has(block.index, "byline")):
+    for block, hits in zip(blocks, page.hits):  # a disclaimer or an ad is not article text, however long; nor is a byline
+        if block.tokens <= 80 and ("notice" in hits or "ad" in hits) or (block.tokens <= BYLINE_TOKENS and "byline" in hits):
             values[block.index] = min(values[block.index], 0.0) - 1.0
     positive = tree.totals((node, v) for node, v in zip(tree.node_of, values) if v > 0)
     total = positive[0] or 1.0
@@ -428,7 +427,7 @@ def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
                 break
             mark = _signature(tree.seg[node])
             if parent not in alike:
-                alike[parent] = Counter(_signature(tree.seg[k]) for k in tree.kids[parent].values())
+                alike[parent] = Counter(map(_signature, tree.kids[parent]))  # its children by their segments
             if mark and alike[parent][mark] >= MIN_TEASERS:
                 heads.setdefault((parent, mark), set()).add(node)
                 break

@@ -456,7 +456,27 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
 @lru_cache(maxsize=16384)  # a page repeats its links (menus at the top and the bottom), a site its menus
 def _resolve(base: str, href: str) -> str:
     """`href` joined to the page's base (one that starts with AS_WRITTEN its caller keeps, without a cache look-up)."""
+    if href[:1] == "/" and href[1:2] != "/" and not _ALTERED.intersection(href) and "/." not in href and "?#" not in href \
+            and not href.endswith(("?", "#")):
+        origin = _origin(base)
+        if origin:  # most links: a path from the site's root that urljoin would leave as it is
+            return origin + href
     try:
         return urljoin(base, href)
     except ValueError:
         return href
+
+
+# What urljoin drops from a link or rewrites around it: white space it removes, params (";") it splits off.
+_ALTERED = frozenset("\t\r\n;")
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str | None:
+    """'scheme://host' of an http(s) base whose host urlsplit keeps as written (plain ASCII), else None."""
+    if not base.startswith(("http://", "https://")):
+        return None
+    scheme, _, rest = base.partition("://")
+    end = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
+    host = rest[:end]
+    return f"{scheme}://{host}" if host and host.isascii() and not _ALTERED.intersection(host) and "[" not in host and "]" not in host else None

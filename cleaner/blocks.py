@@ -62,6 +62,8 @@ def _token_runs() -> re.Pattern:
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, which made building a block about
 # nine times slower (4 us against 0.5), and pages have thousands. Rules only read blocks.
+# A page's blocks are most of the memory a long document costs: a block holds no field it can derive (its end),
+# and a text block no slot for what only HTML knows (those read as the class defaults below; `HtmlBlock` has them).
 @dataclass(slots=True)
 class Block:
     """One block of the page. Offsets [start, end) locate `text` in the source the front end read."""
@@ -69,7 +71,6 @@ class Block:
     index: int
     text: str
     start: int
-    end: int
     indent: int = 0
     bullet: bool = False
     tokens: int = 0
@@ -78,13 +79,18 @@ class Block:
     ends_sentence: bool = False
     segments: int = 1  # items on the line, split by " | " or wide gaps: menus have many
     repeats: int = 1  # how many blocks of the page have this exact text
-    # HTML front end only
-    tag: str | None = None
-    path: str | None = None
-    hints: str = ""  # lower-cased class and id names of the block and its ancestors
-    link_density: float = 0.0  # share of its text inside links, but for links to attachments (anchors naming a file)
-    links: tuple[tuple[str, str], ...] = ()  # (anchor text, href)
-    heading: int = 0  # 1-6 for <h1>-<h6>
+    # What only the HTML front end knows, as a text block reads it (`HtmlBlock` holds them)
+    tag = None
+    path = None
+    hints = ""
+    link_density = 0.0
+    links = ()
+    heading = 0
+
+    @property
+    def end(self) -> int:
+        """Where `text` ends in the source (derived, not stored)."""
+        return self.start + len(self.text)
 
     @property
     def cjk_share(self) -> float:
@@ -98,6 +104,18 @@ class Block:
     @property
     def is_short(self) -> bool:
         return self.tokens < 8 and not self.ends_sentence
+
+
+@dataclass(slots=True)
+class HtmlBlock(Block):
+    """A block the HTML front end made, with what its element tells."""
+
+    tag: str | None = None
+    path: str | None = None
+    hints: str = ""  # lower-cased class and id names of the block and its ancestors
+    link_density: float = 0.0  # share of its text inside links, but for links to attachments (anchors naming a file)
+    links: tuple[tuple[str, str], ...] = ()  # (anchor text, href)
+    heading: int = 0  # 1-6 for <h1>-<h6>
 
 
 def cjk_count(text: str) -> int:
@@ -150,4 +168,4 @@ def text_blocks(text: str) -> list[Block]:
         start += len(raw) + 1
     # Repeats counted first, so that each block is built once (positional arguments: Block's field order).
     counts = Counter(stripped for _, stripped, _ in lines)
-    return [Block(i, s, b, b + len(s), indent, *shape(s, indent), counts[s]) for i, (b, s, indent) in enumerate(lines)]
+    return [Block(i, s, b, indent, *shape(s, indent), counts[s]) for i, (b, s, indent) in enumerate(lines)]

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import regex
 from lxml import etree
 
-from .blocks import Block, shape
+from .blocks import HtmlBlock, shape
 from .errors import InputError
 from .html_meta import page_metadata
 
@@ -413,7 +413,7 @@ def _wraps_much(el) -> bool:
     return len(el) > 3
 
 
-def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, dict]:
+def html_blocks(html: str, url: str | None = None) -> tuple[list[HtmlBlock], str, dict]:
     """(blocks, source, declared): the page's blocks, its visible text (blocks joined by newlines, each
     block's text at [start, end)), and what the page declares of itself."""
     if not isinstance(html, str):
@@ -441,7 +441,7 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[Block], str, di
             density = max(0.0, density - attached / len(text)) if attached else density
         marked, *features = shape(text)  # positional: Block's field order
         blocks.append(
-            Block(len(blocks), text, offset, offset + len(text), 0, bullet or marked, *features, counts[text], tag, path, hints,
+            HtmlBlock(len(blocks), text, offset, 0, bullet or marked, *features, counts[text], tag, path, hints,
                   density, links, heading)
         )
         pieces.append(text)

@@ -118,7 +118,7 @@ def test_text_blocks_are_the_lines_stripped(text):
     counts = Counter(stripped for _, stripped, _ in lines)
     indents = [len(raw) - len(raw.lstrip(" \t\u3000\u00a0")) for _, _, raw in lines]
     expected = [
-        blocks.Block(i, stripped, start, start + len(stripped), indent, *blocks.shape(stripped, indent), counts[stripped])
+        blocks.Block(i, stripped, start, indent, *blocks.shape(stripped, indent), counts[stripped])
         for i, ((start, stripped, _), indent) in enumerate(zip(lines, indents))
     ]
     assert blocks.text_blocks(text) == expected
@@ -176,7 +176,7 @@ def test_prefilters_never_skip_a_match(text):
     assert references._backlinked(text) == bool(references.BACKLINKED.match(text))
 
     assert thread.stamped(text) == bool(thread.STAMP.search(text))
-    block = blocks.Block(0, text, 0, len(text))
+    block = blocks.Block(0, text, 0)
     assert shapes.is_teaser(block) == bool(regex.search(r"(?:…|\.\.\.|。。。)\s*$", text))
 
 

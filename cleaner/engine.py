@@ -83,6 +83,7 @@ class Cleaner:
             html, encoding = decode(html)
         self._check_size(html)
         blocks, source, declared = html_blocks(html, url)
+        del html  # the markup, decoded here from bytes, is not read again: its memory goes before the rules run
         return self._run(blocks, source, url, "html", declared, encoding)
 
     def _check_size(self, text: str) -> None:

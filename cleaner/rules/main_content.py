@@ -94,6 +94,8 @@ NEGATIVE_WEIGHT = 0.35  # what a weak block inside a container costs it, against
 BYLINE_TOKENS = 20  # a byline or date line this short brings no article text
 UPWARD = (1, 2, 6, 9, 12)  # what a block's value is divided by in its parent, grandparent, ... (_tight)
 
+NO_KIDS: dict[str, int] = {}  # the children of every leaf node: never written to
+
 
 class _Tree:
     """The element tree rebuilt from the blocks' paths: node 0 is the root; each block sits at its element's node."""
@@ -101,8 +103,8 @@ class _Tree:
     def __init__(self, blocks):
         self.seg = [""]
         self.parent = [-1]
-        self.kids: list[dict[str, int]] = [{}]
-        self.paths = [""]  # each node's path, its empty segments left out
+        self.kids: list[dict[str, int]] = [{}]  # a leaf's is NO_KIDS: a page's blocks are mostly leaves
+        self._paths: dict[int, str] = {}
         self._chains: dict[int, tuple[int, ...]] = {}
         self._by_path = {"": 0}
         self.node_of = [self._node(block.path or "") for block in blocks]
@@ -115,17 +117,27 @@ class _Tree:
             above, _, segment = path.rpartition("/")
             node = self._node(above)
             if segment:  # an empty segment ("a//b") stands for no element
-                child = self.kids[node].get(segment)
+                kids = self.kids[node]
+                child = kids.get(segment)
                 if child is None:
+                    if kids is NO_KIDS:
+                        kids = self.kids[node] = {}
                     child = len(self.seg)
                     self.seg.append(segment)
                     self.parent.append(node)
-                    self.paths.append(f"{self.paths[node]}/{segment}" if node else segment)
-                    self.kids.append({})
-                    self.kids[node][segment] = child
+                    self.kids.append(NO_KIDS)
+                    kids[segment] = child
                 node = child
             self._by_path[path] = node
         return node
+
+    def path(self, node: int) -> str:
+        """The node's path, its empty segments left out (made when a reason names it, rather than kept for every node)."""
+        path = self._paths.get(node)
+        if path is None:
+            parent = self.parent[node]
+            path = self._paths[node] = f"{self.path(parent)}/{self.seg[node]}" if parent > 0 else self.seg[node]
+        return path
 
     def ancestors(self, node: int) -> tuple[int, ...]:
         """The node and its ancestors, up to the root (cached: blocks share their elements' chains)."""
@@ -558,11 +570,11 @@ def main_content(page):
             continue  # the article's own <header> holds its lead paragraph as well as its title and byline
         if node is not None:
             why = lists.get(node) or bad[node]
-            reason = f"{why} at {tree.paths[node]}" + (" inside the article" if inside else "")
+            reason = f"{why} at {tree.path(node)}" + (" inside the article" if inside else "")
         elif not keep:
             continue
         else:
-            reason = f"outside the article's container {tree.paths[chosen[0]]}"
+            reason = f"outside the article's container {tree.path(chosen[0])}"
         if groups and groups[-1][1] == reason and groups[-1][0][-1] == block.index - 1:
             groups[-1][0].append(block.index)
         else:

@@ -36,6 +36,8 @@ FRAGILE = frozenset(["noscript", "button", "select", "textarea", "object", "embe
 BLOCK = frozenset(
     ["html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dl", "dt", "dir", "div", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "noframes", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
+# Tag names in lower case, one object each: lower() makes a new string per element, and every block keeps its tag.
+TAG_NAMES = {name: name for name in SKIP | BLOCK | {"a", "br", "span", "b", "i", "em", "strong", "font", "img", "time", "small"}}
 META_TAGS = frozenset(["meta", "link", "title", "script", "base"])  # of the skipped ones, those metadata is read from
 # A link whose text names a document or an archive (`商标审查标准.pdf 10.12MB`): the post's attachment, which a link
 # density (the share of navigation in a block) leaves out.
@@ -224,7 +226,7 @@ class _Walker:
                 links.append((anchor, link.href))
                 link.emitted = True
             link.pieces = []
-        density = min(1.0, self.link_chars / len(raw))
+        density = min(1.0, self.link_chars / len(raw)) if self.link_chars else 0.0  # one 0.0 for the many blocks without links
         self.link_chars, self.links = 0, []
         tag, path, hints = owner
         if self.pre:
@@ -261,7 +263,7 @@ class _Walker:
                 if not isinstance(tag, str):  # a comment or a processing instruction (BeautifulSoup's trees keep them)
                     tail = None
                     continue
-                tag = tag.lower()
+                tag = TAG_NAMES.get(tag) or tag.lower()
                 if tag in SKIP and not (tag in FRAGILE and _wraps_much(el)) or tag == "br":
                     if tag in META_TAGS:
                         meta.append(el)

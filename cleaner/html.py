@@ -113,7 +113,8 @@ def _lost(root, html: str) -> bool:
 
 def _lxml(html: str, data: bytes | None = None, pieces: bool = False) -> tuple[etree._Element | None, list[str]]:
     """The tree of `html` (`data`: its UTF-8 bytes, when the caller has them) and the parser's errors."""
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8", default_doctype=False)
+    # collect_ids=False: no table of the id attributes, which nothing here looks elements up by
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8", default_doctype=False, collect_ids=False)
     try:
         root = etree.fromstring(html.encode("utf-8", "replace") if data is None else data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):

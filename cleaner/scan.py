@@ -82,17 +82,19 @@ class Scanner:
         bounded = {p for at_boundary, p in prefixes if at_boundary}
         ascii_free = {p for at_boundary, p in prefixes if not at_boundary and p[0].isascii()}
         other_free = {p for at_boundary, p in prefixes if not at_boundary and not p[0].isascii()}
-        hard = [phrase for (_, phrase), s in zip(phrases, starts) if s is None]
         # The tries run over the lower-cased text (re skips fast to a trie's first characters, so the one of
         # prefixes that start with other than an ASCII character costs little on English text), the hard phrases
         # over the text as it is.
         # Each trie as (for text mostly ASCII, for other text).
         self._tries = [(re.compile(NO_WORD_BEFORE + _trie(bounded)), re.compile(_trie(bounded, NO_WORD_BEFORE_FIRST)))] if bounded else []
         self._tries += [(trie, trie) for trie in (re.compile(_trie(prefixes)) for prefixes in (ascii_free, other_free) if prefixes)]
-        # One pattern each: regex skips fast to where one of them can start, not to where their alternation can.
-        self._hard = [regex.compile(phrase, FLAGS) for phrase in hard]
         self._phrases = phrases
         self._pairs = [_first_pairs(phrase) if s is None else {_pair(p) for _, p in s} for (_, phrase), s in zip(phrases, starts)]
+        # Those that start with a class (\d+ …) as one pattern, whose start regex skips fast to; those that may start
+        # anywhere each alone: in an alternation with them, no start can be skipped.
+        classed = [phrase for (_, phrase), s, pairs in zip(phrases, starts, self._pairs) if s is None and pairs is not None]
+        anywhere = [phrase for (_, phrase), s, pairs in zip(phrases, starts, self._pairs) if s is None and pairs is None]
+        self._hard = [regex.compile("|".join(classed), FLAGS)] * bool(classed) + [regex.compile(phrase, FLAGS) for phrase in anywhere]
         self._seconds = {b for pairs in self._pairs if pairs for _, b in pairs if b}
         # The phrases a first character may start, without asking every phrase: by their literal first atoms, by
         # their classes (few, compiled once) and those that may start anywhere.

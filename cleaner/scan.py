@@ -39,11 +39,11 @@ PREFIX_ATOMS = 6  # longer prefixes leave fewer places to check
 # it first: the dotted capital I (the one character whose lower case is two) and the long s.
 FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
 WORD = regex.compile(r"\w")
-# Where a trie of prefixes that start at a word boundary can match: wider than regex's \b, which also
-# needs no non-ASCII word character before.
-NO_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
-# The same, read after the first character: re then skips fast to the trie's first characters, which pays on text
-# that holds few of them (CJK), not on text made of them (ASCII letters), where the test before them is cheaper.
+# Where a trie of prefixes that start at a word boundary can match: after no ASCII word character (wider than regex's
+# \b, which also needs no non-ASCII word character before). On text mostly ASCII, searched as after a space (re skips
+# fast to each), after another such character, or at the start; on other text, as read after the first character (re
+# then skips fast to the trie's first characters, few in CJK text).
+NO_WORD_BEFORE = ((" ", 1), ("[^A-Za-z0-9_ ]", 1), (r"\A", 0))  # (what precedes the trie, its length)
 NO_WORD_BEFORE_FIRST = r"(?<![A-Za-z0-9_][\s\S])"
 # Classes the tries' `re` reads narrower than regex in places (its Unicode is older: fewer digits; its \w and \S
 # differ): a prefix stops before them. Its \s and \D hold all that regex's do.
@@ -85,9 +85,13 @@ class Scanner:
         # The tries run over the lower-cased text (re skips fast to a trie's first characters, so the one of
         # prefixes that start with other than an ASCII character costs little on English text), the hard phrases
         # over the text as it is.
-        # Each trie as (for text mostly ASCII, for other text).
-        self._tries = [(re.compile(NO_WORD_BEFORE + _trie(bounded)), re.compile(_trie(bounded, NO_WORD_BEFORE_FIRST)))] if bounded else []
-        self._tries += [(trie, trie) for trie in (re.compile(_trie(prefixes)) for prefixes in (ascii_free, other_free) if prefixes)]
+        # Each trie as the searches that find its places (a pattern, and how many characters its matches open with
+        # before the place) in text mostly ASCII, and in other text.
+        self._tries = [(
+            tuple((re.compile(before + _trie(bounded)), skip) for before, skip in NO_WORD_BEFORE),
+            ((re.compile(_trie(bounded, NO_WORD_BEFORE_FIRST)), 0),),
+        )] if bounded else []
+        self._tries += [((search,), (search,)) for search in ((re.compile(_trie(prefixes)), 0) for prefixes in (ascii_free, other_free) if prefixes)]
         self._phrases = phrases
         self._pairs = [_first_pairs(phrase) if s is None else {_pair(p) for _, p in s} for (_, phrase), s in zip(phrases, starts)]
         # Those that start with a class (\d+ …) as one pattern, whose start regex skips fast to; those that may start
@@ -170,7 +174,7 @@ class Scanner:
         return hits
 
 
-def _places(tries: list[tuple[re.Pattern, re.Pattern]], hard: list[regex.Pattern], texts: list[str]) -> set[tuple[int, int]]:
+def _places(tries: list[tuple[tuple[tuple[re.Pattern, int], ...], ...]], hard: list[regex.Pattern], texts: list[str]) -> set[tuple[int, int]]:
     """(block, offset) where one of the `tries` matches the blocks joined by newlines and folded, or one of the `hard`
     patterns the blocks joined as they are. A long page is read in batches of blocks, so that its joined and folded
     copies stay small: a place that a pattern finds across two blocks is no hit anyway (each phrase then runs on its
@@ -181,9 +185,10 @@ def _places(tries: list[tuple[re.Pattern, re.Pattern]], hard: list[regex.Pattern
         folded = fold(joined)
         starts = list(accumulate((len(texts[i]) + 1 for i in batch), initial=0))
         mostly_ascii = 2 * len(folded.encode("ascii", "ignore")) >= len(folded)
-        tries_here = [(ascii_text if mostly_ascii else other_text, folded) for ascii_text, other_text in tries]
-        for pattern, text in tries_here + [(pattern, joined) for pattern in hard]:
+        searches = [(pattern, skip, folded) for ascii_text, other_text in tries for pattern, skip in (ascii_text if mostly_ascii else other_text)]
+        for pattern, skip, text in searches + [(pattern, 0, joined) for pattern in hard]:
             for at in _match_starts(pattern, text):
+                at += skip
                 k = bisect_right(starts, at) - 1
                 found.add((batch[k], at - starts[k]))
     return found

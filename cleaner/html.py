@@ -262,7 +262,6 @@ class _Walker:
                 tail = el.tail
                 tag = el.tag
                 if not isinstance(tag, str):  # a comment or a processing instruction (BeautifulSoup's trees keep them)
-                    tail = None
                     continue
                 tag = TAG_NAMES.get(tag) or tag.lower()
                 if tag in SKIP and not (tag in FRAGILE and _wraps_much(el)) or tag == "br":

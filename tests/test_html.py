@@ -415,6 +415,16 @@ def test_a_class_hiding_an_element_on_small_screens_only_does_not_hide_it():
     assert "mobile menu text" not in source
 
 
+def test_text_after_a_comment_is_read_in_a_tree_that_keeps_comments():
+    """BeautifulSoup's trees (the parser lxml falls back to) keep comments, which React puts between the pieces of a
+    line: the text after one is the page's text too."""
+    from cleaner.html import _soup, _Walker
+
+    walker = _Walker(None)
+    walker.walk(_soup("<html><body><p>Created by HistoryNet.com • <!-- -->107<!-- --> episode<!-- -->s</p></body></html>"))
+    assert [raw[0] for raw in walker.raw] == ["Created by HistoryNet.com • 107 episodes"]
+
+
 def test_a_noscript_that_swallowed_the_page_is_read_and_a_plain_one_is_not():
     """`<noscript><div id="nojs"></noscript>` leaves the <div> unclosed: the parser puts the rest of the page inside
     the <noscript>, under that one <div>. A <noscript> holding a notice only is not text."""

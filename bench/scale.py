@@ -1,10 +1,13 @@
 """`python -m bench scale`: cleaner's time and peak memory as one document grows (1 KB to 20 MB) and as the number
 of files cleaned one after another grows (10 to 10,000), in text mode and, when it exists, HTML mode.
-Documents are real corpus text repeated; HTML documents are the same text, one <p> per line."""
+Documents are real corpus text repeated; HTML documents are the same text, one <p> per line; "html-pages" documents
+(cleaned in HTML mode, one document size sweep only) are the <body> markup of the same sets' real pages, one after
+another in one page: nested elements, classes, links, as pages have, where the one-<p>-per-line document has none."""
 from __future__ import annotations
 
 import math
 import random
+import re
 import shutil
 import time
 from pathlib import Path
@@ -21,6 +24,8 @@ POOL_BYTES = 1_000_000
 WARM_UP_FILES = 100
 BUDGET_SECONDS = 120  # a size whose run would take longer than this (extrapolated linearly) is skipped
 FILES = report.RESULTS / "tmp" / "scale-files"
+PAGES = "html-pages"  # the kind of document made of real pages' markup
+BODY = re.compile(r"<body[^>]*>(.*?)(?:</body>|$)", re.DOTALL | re.IGNORECASE)
 
 
 def pool_text() -> str:
@@ -36,8 +41,20 @@ def pool_text() -> str:
     return "\n".join(chosen)
 
 
+def pool_bodies() -> str:
+    """The <body> markup of every page of POOL_SETS that has a text view, in a fixed shuffled order (about 22 MB)."""
+    pages = [r for name in POOL_SETS for r in corpora.records(name) if r.text_path.exists()]
+    random.Random(0).shuffle(pages)
+    return "\n".join(m.group(1) for r in pages if (m := BODY.search(r.html_str())))
+
+
 def document(size: int, mode: str) -> str | bytes:
-    """About `size` bytes of text (cut at a line end), repeating the pool; as HTML bytes in HTML mode."""
+    """About `size` bytes of text (cut at a line end), repeating the pool; as HTML bytes in HTML mode; of real pages'
+    markup (cut before a tag) in one page, for PAGES."""
+    if mode == PAGES:
+        pool = pool_bodies().encode()
+        data = (pool * (size // len(pool) + 1))[:size]
+        return b'<html><head><meta charset="utf-8"></head><body>\n' + data[:data.rfind(b"<")] + b"\n</body></html>"
     pool = pool_text()
     text = (pool * (size // len(pool.encode()) + 1)).encode()[:size].decode(errors="ignore")
     text = text[:text.rfind("\n")] if "\n" in text else text
@@ -68,16 +85,16 @@ def write_files(count: int, mode: str) -> Path:
 
 
 def clean(data: str | bytes, mode: str) -> None:
-    tools.run("cleaner", data, corpora.Record("scale", "scale", None, None, {}), mode)
+    tools.run("cleaner", data, corpora.Record("scale", "scale", None, None, {}), "html" if mode == PAGES else mode)
 
 
 def read(path: Path, mode: str) -> str | bytes:
     return path.read_bytes() if mode == "html" else path.read_text(encoding="utf-8")
 
 
-def measure_size(size: int, mode: str) -> dict:
-    """In a child process: clean one document of about `size` bytes."""
-    data = document(size, mode)
+def measure_size(size: int, mode: str, path: str | None = None) -> dict:
+    """In a child process: clean one document of about `size` bytes (read from `path` when given)."""
+    data = Path(path).read_bytes() if path else document(size, mode)
     clean(data[:1000], mode)  # warm up
     loaded = reset_peak()
     start = time.process_time()
@@ -85,6 +102,14 @@ def measure_size(size: int, mode: str) -> dict:
     seconds = time.process_time() - start
     mb = len(data.encode() if mode == "text" else data) / 1e6
     return {"mode": mode, "mb": mb, "seconds": seconds, "mb_per_s": mb / seconds, "rss_loaded_mb": loaded, "peak_rss_mb": rss_mb()}
+
+
+def write_document(size: int, mode: str) -> str:
+    """In a child process: write the document of `size` bytes to a file; its path."""
+    path = FILES / f"{mode}-{size}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(document(size, mode))
+    return str(path)
 
 
 def measure_files(counts: tuple[int, ...], mode: str, folder: str) -> list[dict]:
@@ -118,7 +143,7 @@ def main(args) -> int:
     modes, notes = ["text"], []
     try:
         tools.check("cleaner", "html")
-        modes.append("html")
+        modes += ["html", PAGES]
     except tools.Unavailable as why:
         notes.append(f"HTML mode skipped: {why}")
     by_size, by_count = [], []
@@ -129,10 +154,15 @@ def main(args) -> int:
                 notes.append(f"{mode}: {size / 1e6:g} MB skipped (would take over {BUDGET_SECONDS} s at the last rate)")
                 continue
             print(f"scale: {mode}, one document of {size:,} bytes ...", flush=True)
-            last = in_child(measure_size, size, mode)
+            # Made in a child of its own and read from a file: built from 22 MB of pages, it would leave the measuring
+            # child's heap tens of MB of free memory that the cleaning reuses unseen (and this process must stay small:
+            # a child's peak RSS starts at its parent's).
+            path = in_child(write_document, size, mode) if mode == PAGES else None
+            last = in_child(measure_size, size, mode, path)
             by_size.append(last)
-        print(f"scale: {mode}, up to {max(counts):,} files ...", flush=True)
-        by_count += in_child(measure_files, counts, mode, str(write_files(max(counts), mode)))
+        if mode != PAGES:  # pieces of 1,000 bytes of a page's markup would be no pages
+            print(f"scale: {mode}, up to {max(counts):,} files ...", flush=True)
+            by_count += in_child(measure_files, counts, mode, str(write_files(max(counts), mode)))
     fits = {mode: {"time_vs_size": exponent([(r["mb"], r["seconds"]) for r in by_size if r["mode"] == mode and r["mb"] >= 0.1]),
                    "time_vs_files": exponent([(r["files"], r["seconds"]) for r in by_count if r["mode"] == mode and r["files"] >= 100])}
             for mode in modes}
@@ -146,7 +176,9 @@ def markdown(data: dict) -> str:
     f = report.fmt
     lines = ["# Scale (one core, CPU seconds; each document size in a fresh process)", "",
              (f"Documents: 1 MB of whole pages of {', '.join(data['pool_sets'])}, shuffled, cut or repeated to size "
-              "(HTML mode: one `<p>` per line). Peak RSS is reset after the input is built, so it is the cleaning's own. "
+              f"(HTML mode: one `<p>` per line; {PAGES}: the `<body>` markup of the same sets' pages, shuffled, one after "
+              "another in one page, cut or repeated to size, cleaned in HTML mode). "
+              "Peak RSS is reset after the input is built, so it is the cleaning's own. "
               f"Files: ~{data['file_bytes']:,}-byte pieces of the same text, read and cleaned one after another in one process, "
               f"after a warm-up pass over the first {WARM_UP_FILES}."), ""]
     lines += [f"- {note}" for note in data["notes"]] + [""] * bool(data["notes"])

@@ -89,12 +89,12 @@ def clean(data: str | bytes, mode: str) -> None:
 
 
 def read(path: Path, mode: str) -> str | bytes:
-    return path.read_bytes() if mode == "html" else path.read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8") if mode == "text" else path.read_bytes()
 
 
-def measure_size(size: int, mode: str, path: str | None = None) -> dict:
-    """In a child process: clean one document of about `size` bytes (read from `path` when given)."""
-    data = Path(path).read_bytes() if path else document(size, mode)
+def measure_size(size: int, mode: str, path: str) -> dict:
+    """In a child process: clean the document of about `size` bytes written to `path`."""
+    data = read(Path(path), mode)
     clean(data[:1000], mode)  # warm up
     loaded = reset_peak()
     start = time.process_time()
@@ -106,9 +106,10 @@ def measure_size(size: int, mode: str, path: str | None = None) -> dict:
 
 def write_document(size: int, mode: str) -> str:
     """In a child process: write the document of `size` bytes to a file; its path."""
-    path = FILES / f"{mode}-{size}.html"
+    path = FILES / f"{mode}-{size}.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(document(size, mode))
+    data = document(size, mode)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
     return str(path)
 
 
@@ -154,11 +155,9 @@ def main(args) -> int:
                 notes.append(f"{mode}: {size / 1e6:g} MB skipped (would take over {BUDGET_SECONDS} s at the last rate)")
                 continue
             print(f"scale: {mode}, one document of {size:,} bytes ...", flush=True)
-            # Made in a child of its own and read from a file: built from 22 MB of pages, it would leave the measuring
-            # child's heap tens of MB of free memory that the cleaning reuses unseen (and this process must stay small:
-            # a child's peak RSS starts at its parent's).
-            path = in_child(write_document, size, mode) if mode == PAGES else None
-            last = in_child(measure_size, size, mode, path)
+            # Made in a child of its own and read from a file: built where it is cleaned, it would leave that heap tens of
+            # MB of free memory that the cleaning reuses unseen (and this process stays small).
+            last = in_child(measure_size, size, mode, in_child(write_document, size, mode))
             by_size.append(last)
         if mode != PAGES:  # pieces of 1,000 bytes of a page's markup would be no pages
             print(f"scale: {mode}, up to {max(counts):,} files ...", flush=True)
@@ -178,7 +177,8 @@ def markdown(data: dict) -> str:
              (f"Documents: 1 MB of whole pages of {', '.join(data['pool_sets'])}, shuffled, cut or repeated to size "
               f"(HTML mode: one `<p>` per line; {PAGES}: the `<body>` markup of the same sets' pages, shuffled, one after "
               "another in one page, cut or repeated to size, cleaned in HTML mode). "
-              "Peak RSS is reset after the input is built, so it is the cleaning's own. "
+              "Each document is made by another process and read from a file; peak RSS is reset after it is read, "
+              "so it is the cleaning's own. "
               f"Files: ~{data['file_bytes']:,}-byte pieces of the same text, read and cleaned one after another in one process, "
               f"after a warm-up pass over the first {WARM_UP_FILES}."), ""]
     lines += [f"- {note}" for note in data["notes"]] + [""] * bool(data["notes"])

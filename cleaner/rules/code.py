@@ -32,7 +32,7 @@ def code(page):
             continue
         if block.index and _introduces(page, block.index - 1):
             continue  # "Livewire view:" above it: code the writer quotes
-        tags = sum(len(m.group()) for m in TAG.finditer(text, timeout=1.0))
+        tags = sum(len(m.group()) for m in TAG.finditer(text, timeout=1.0)) if "<" in text else 0  # each tag opens with "<"
         if tags >= 0.33 * len(text) and tags >= 12:
             yield remove(block.index, f"markup: tags are {tags * 100 // len(text)}% of the block")
         elif len(SCRIPT.findall(text, timeout=1.0)) >= 3:

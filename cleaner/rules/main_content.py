@@ -231,8 +231,7 @@ def select(page, thread: bool = False):
     total = positive[0] or 1.0
     bad: dict[int, str] = _teaser_lists(tree, blocks, positive, _host(page.url))
     named: dict[tuple, list[int]] = {}  # furniture-named elements, by reason and markup
-    for node in range(1, n):
-        why = furniture(tree.seg[node])
+    for node, why in enumerate(map(furniture, tree.seg)):  # the root's empty segment names nothing
         if not why:
             continue
         share = STRONG_SHARE if "'" in why and _strong(why) else PENALTY_SHARE
@@ -438,11 +437,12 @@ def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
             if parent <= 0:
                 break
             mark = _signature(tree.seg[node])
-            if parent not in alike:
-                alike[parent] = Counter(map(_signature, tree.kids[parent]))  # its children by their segments
-            if mark and alike[parent][mark] >= MIN_TEASERS:
-                heads.setdefault((parent, mark), set()).add(node)
-                break
+            if mark:
+                if parent not in alike:
+                    alike[parent] = Counter(map(_signature, tree.kids[parent]))  # its children by their segments
+                if alike[parent][mark] >= MIN_TEASERS:
+                    heads.setdefault((parent, mark), set()).add(node)
+                    break
             node = parent
     found = {}
     for (parent, mark), items in heads.items():

@@ -79,13 +79,19 @@ class Cleaner:
 
     def clean_html(self, html: str | bytes, url: str | None = None, *, encoding: str | None = None) -> Document:
         """Clean an HTML page."""
-        from .html import html_blocks
+        from .html import parse, tree_blocks
 
         if isinstance(html, (bytes, bytearray, memoryview)):
             html, encoding = decode(html)
         self._check_size(html)
-        blocks, source, declared = html_blocks(html, url)
-        del html  # the markup, decoded here from bytes, is not read again: its memory goes before the rules run
+        if not isinstance(html, str):
+            raise InputError(f"expected str, got {type(html).__name__}")
+        root, flags = parse(html)
+        # The markup, when decoded here from bytes, goes once parsed: a str of up to 4 bytes a character (one character
+        # beyond the BMP makes it so), held beside the tree it would be the largest object while the tree is walked.
+        del html
+        blocks, source, declared = tree_blocks(root, flags, url)
+        del root  # nor is the tree, once walked
         return self._run(blocks, source, url, "html", declared, encoding)
 
     def _check_size(self, text: str) -> None:

@@ -420,7 +420,11 @@ def html_blocks(html: str, url: str | None = None) -> tuple[list[HtmlBlock], str
     block's text at [start, end)), and what the page declares of itself."""
     if not isinstance(html, str):
         raise InputError(f"expected str, got {type(html).__name__}")
-    root, flags = parse(html)
+    return tree_blocks(*parse(html), url)
+
+
+def tree_blocks(root: etree._Element | None, flags: list[str], url: str | None = None) -> tuple[list[HtmlBlock], str, dict]:
+    """`html_blocks` of the tree `parse` made (a caller that drops the markup once parsed holds less)."""
     if root is None:
         return [], "", {"flags": tuple(flags) + ("no markup to read",)}
     walker = _Walker(url)

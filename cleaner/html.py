@@ -439,13 +439,17 @@ def tree_blocks(root: etree._Element | None, flags: list[str], url: str | None =
                 pass
             break
     counts = Counter(raw[0] for raw in walker.raw)  # repeats known first, so that each block is built once
+    shapes: dict[str, tuple] = {}  # a page repeats its menus, share lines and dates: each text's shape read once
     for text, tag, path, hints, density, links, heading, bullet in walker.raw:
         if base and links:
             links = tuple([(a, h if h.startswith(AS_WRITTEN) else _resolve(base, h)) for a, h in links])
         if links and any("." in anchor for anchor, _ in links):
             attached = sum(len(anchor) for anchor, _ in links if ATTACHMENT.search(anchor))
             density = max(0.0, density - attached / len(text)) if attached else density
-        marked, *features = shape(text)  # positional: Block's field order
+        features = shapes.get(text)
+        if features is None:
+            features = shapes[text] = shape(text)
+        marked, *features = features  # positional: Block's field order
         blocks.append(
             HtmlBlock(len(blocks), text, offset, 0, bullet or marked, *features, counts[text], tag, path, hints,
                   density, links, heading)

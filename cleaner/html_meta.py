@@ -74,6 +74,7 @@ BLOCKED = regex.compile(both_scripts(
     regex.IGNORECASE,
 )
 AUTHOR_HREF = regex.compile(r"/(?:author|autor|auteur|autore|autoren|authors|writers?|journalist|redakteur)/[^/?#]+/?(?:$|[?#])", regex.IGNORECASE)
+AUTHOR_HREF_MARKS = ("/aut", "/writer", "/journalist", "/redakteur")  # one is in every AUTHOR_HREF match
 VIEW_ALL = regex.compile(r"^(?:view all posts by|all posts by|more posts by|posts by|zeige alle beiträge von|alle beiträge von|"
                          r"voir tous les articles (?:de|par)|ver todas las entradas de|articles by)\s*|(?:(?<!\s)\s+)?(?:anzeigen|ansehen)$", regex.IGNORECASE)
 BY_PREFIX = regex.compile(both_scripts(r"^(?:by|von|par|por|di|door|av|作者|文|记者)\s*[:：/]?\s*"), regex.IGNORECASE)
@@ -381,14 +382,14 @@ def page_metadata(root, elements, blocks, url: str | None, base: str | None) -> 
     if not author:  # a link to the author's page: /author/jane-doe/
         for block in blocks[:400]:
             for anchor, href in block.links:
-                if AUTHOR_HREF.search(href) and len(anchor) <= 60:
+                if len(anchor) <= 60 and mentions(href, AUTHOR_HREF_MARKS) and AUTHOR_HREF.search(href):
                     author = _clean_author(anchor)
                     if author:
                         break
             if author:
                 break
     if not author:
-        for block in _near_title(blocks, h1_index) + [b for b in blocks if b.tokens <= 12 and "author" in b.hints.rsplit(" ", 6)[-1] if b.hints][:3]:
+        for block in _near_title(blocks, h1_index) + [b for b in blocks if b.tokens <= 12 and "author" in b.hints and "author" in b.hints.rsplit(" ", 6)[-1]][:3]:
             match = BYLINE_AUTHOR.search(block.text)
             if match:
                 author = _clean_author(match.group(1))

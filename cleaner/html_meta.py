@@ -16,7 +16,7 @@ import regex
 from .dates import any_date, find_date
 from .document import Link
 from .hanzi import both_scripts, with_traditional
-from .scan import mentions
+from .scan import fold, mentions
 
 ISO = regex.compile(r"^\s*((?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)")
 # A run of spaces is entered at its start only ((?<!\s)): retried from inside a long run, each alternative is quadratic.
@@ -62,8 +62,7 @@ PAYWALL = regex.compile(both_scripts(
     r"subscribe (?:now )?to (?:continue|read|keep reading|unlock)|subscribers? only|to continue reading,? (?:please )?subscribe|"
     r"this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) (?:paying )?subscribers|already a subscriber|"
     r"订阅(?:后|即可)(?:阅读|查看)|付费(?:阅读|内容|后)|购买(?:后|本文)(?:阅读|查看)|开通会员(?:后)?(?:阅读|查看)|剩余\d+%未读"),
-    regex.IGNORECASE,
-)
+)  # searched in the folded text (scan.fold), where IGNORECASE's matches of its letters read as they are written
 LOGIN_WALL = regex.compile(both_scripts(
     r"(?:log|sign) in to (?:continue|read|view|see)|please (?:log|sign) in|you must be logged in|登录后(?:查看|阅读|可见|浏览)|请(?:先)?登录"),
     regex.IGNORECASE,
@@ -534,7 +533,8 @@ def _unavailable(title_tag, h1s, blocks, ld) -> str | None:
         free = item.get("isAccessibleForFree")
         if free in (False, "False", "false"):
             return "paywall"
-    if mentions(short_text, PAYWALL_MARKS) and PAYWALL.search(short_text):
+    folded = fold(short_text)
+    if any(mark in folded for mark in PAYWALL_MARKS) and PAYWALL.search(folded):
         return "paywall"
     if tokens < 300 and LOGIN_WALL.search(short_text):
         return "login"

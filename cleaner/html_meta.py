@@ -83,6 +83,7 @@ LANGUAGE = regex.compile(r"[a-z]{2,3}")
 PAGE_SUFFIX = regex.compile(r"[_-]\d{1,3}(\.s?html?)$")
 PAGE_DIR = regex.compile(r"/page/\d{1,3}/?$")
 PAGE_WORD = regex.compile(both_scripts(r"^(?:下一页|下页|后页|next(?: page)?|›|»|>|>>|第\s*\d+\s*页|\d{1,3}|\[\d{1,3}\])$"), regex.IGNORECASE)
+PAGE_WORD_ASCII_FIRST = frozenset("nN>[0123456789")  # the ASCII characters a PAGE_WORD match can open with
 PAGE_HREF = regex.compile(r"(?:[_-](\d{1,3})\.s?html?$|[?&](?:page|p|pg|pn|pageno|page_num|currentpage)=(\d{1,3})(?:&|$)|/page/(\d{1,3})/?$)", regex.IGNORECASE)
 PAGER = regex.compile(both_scripts(r"下一页|上一页|第\s*\d+\s*页|共\s*\d+\s*页|尾页|首页|\bnext\b|\bprev"), regex.IGNORECASE)
 # What every match of a pattern holds, once folded (`scan.fold`): a text with none of it is not searched.
@@ -493,7 +494,9 @@ def _pages(blocks, url, base, rel_pages) -> tuple[Link, ...]:
     for block in blocks:
         if not block.links or block.tokens > 60:
             continue
-        pager = mentions(block.text, PAGER_MARKS) and bool(PAGER.search(block.text)) or all(PAGE_WORD.match(a) for a, _ in block.links)
+        first = block.links[0][0][:1]  # most links open with no character a page word can open with: no regex call
+        pager = mentions(block.text, PAGER_MARKS) and bool(PAGER.search(block.text)) or \
+            (first in PAGE_WORD_ASCII_FIRST or not first.isascii()) and all(PAGE_WORD.match(a) for a, _ in block.links)
         if not pager:
             continue
         for anchor, href in block.links:

@@ -135,7 +135,8 @@ HEADER_PIECES = ["says", "SAID", "ſays", "replİed", "wrİtes", "Wrote", "write
                  "2024年6月27日", "Nov 3", "Image 1 of 4", "1 OF 6", "3／5", "Photo: AP", "图片来源：", "Getty Images |",
                  "首页 > 新闻 > 国内", "Home » News", "a / b / c", "2 weeks AGO", "ſept 3, 2019", "3 ЯНВАРЯ 2020", "#5", "5天前", "3樓", "12:05 pm", "^ ", "1. ^ ", "↑ ",
                  "Subscribers Only", "already a ſubscriber", "SUBSCRIBE TO READ", "ſubscriber", "付费阅读", "剩余30%未读",
-                 "NEXT page", ">>", "[12]", "第 3 页", "下一頁", "›"]
+                 "NEXT page", ">>", "[12]", "第 3 页", "下一頁", "›",
+                 "The", "İS", "wİth", "iſ", "AND", "For"]
 LINES = st.lists(st.sampled_from(HEADER_PIECES + list(" \t\n\x85\u3000ab1*•.,")), max_size=10).map("".join)
 
 
@@ -155,6 +156,10 @@ def test_prefilters_never_skip_a_match(text):
             assert any(mark in fold(text) for mark in marks), pattern.pattern
     if html_meta.PAGE_WORD.match(text):
         assert text[:1] in html_meta.PAGE_WORD_ASCII_FIRST or not text[:1].isascii()
+    from cleaner import engine
+
+    english = regex.compile(engine.ENGLISH.pattern, regex.IGNORECASE).findall(text)  # what the folded search stands for
+    assert len(english) == len(engine.ENGLISH.findall(fold(text)))
     paywall = regex.compile(html_meta.PAYWALL.pattern, regex.IGNORECASE).search(text)  # what the folded search stands for
     assert bool(paywall) == bool(html_meta.PAYWALL.search(fold(text)))
     assert not paywall or any(mark in fold(text) for mark in html_meta.PAYWALL_MARKS)

@@ -321,11 +321,7 @@ class _Walker:
                         path, below = segment, depth
                 if is_block:
                     if buf:
-                        if len(buf) == 1 and buf[0].isspace():  # the white space between elements: most flushes
-                            buf.clear()
-                            self.link_chars = 0
-                        else:
-                            flush(owners[-1])
+                        flush(owners[-1])
                     owner = (tag, path, hints)
                     owners.append(owner)
                     if tag == "pre":
@@ -341,11 +337,7 @@ class _Walker:
                     children(el, path, hints, below, tag == "tr" and is_block and _simple_row(el), level + 1)
                 if is_block:
                     if buf:
-                        if len(buf) == 1 and buf[0].isspace():
-                            buf.clear()
-                            self.link_chars = 0
-                        else:
-                            flush(owner)
+                        flush(owner)
                     owners.pop()
                     if tag == "pre":
                         self.pre -= 1

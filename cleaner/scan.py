@@ -180,10 +180,8 @@ def _places(tries: list[tuple[tuple[tuple[re.Pattern, int], ...], ...]], hard: l
     copies stay small: a place that a pattern finds across two blocks is no hit anyway (each phrase then runs on its
     block alone)."""
     found: set[tuple[int, int]] = set()
-    for batch in _batches(texts, range(len(texts))):
-        joined = "\n".join(texts[i] for i in batch)
+    for batch, joined, starts in _batches(texts):
         folded = fold(joined)
-        starts = list(accumulate((len(texts[i]) + 1 for i in batch), initial=0))
         mostly_ascii = 2 * len(folded.encode("ascii", "ignore")) >= len(folded)
         searches = [(pattern, skip, folded) for ascii_text, other_text in tries for pattern, skip in (ascii_text if mostly_ascii else other_text)]
         for pattern, skip, text in searches + [(pattern, 0, joined) for pattern in hard]:
@@ -194,17 +192,22 @@ def _places(tries: list[tuple[tuple[tuple[re.Pattern, int], ...], ...]], hard: l
     return found
 
 
-def _batches(texts: list[str], blocks):
-    """The blocks in runs of about BATCH_CHARS characters."""
+def _batches(texts: list[str]):
+    """The texts in runs of about BATCH_CHARS characters: each run's indices, its texts joined by newlines, and where
+    each text starts in the joined one."""
     batch, size = [], 0
-    for i in blocks:
+    for i, text in enumerate(texts):
         batch.append(i)
-        size += len(texts[i]) + 1
+        size += len(text) + 1
         if size >= BATCH_CHARS:
-            yield batch
+            yield _joined(texts, batch)
             batch, size = [], 0
     if batch:
-        yield batch
+        yield _joined(texts, batch)
+
+
+def _joined(texts: list[str], batch: list[int]) -> tuple[list[int], str, list[int]]:
+    return batch, "\n".join(texts[i] for i in batch), list(accumulate((len(texts[i]) + 1 for i in batch), initial=0))
 
 
 def _match_starts(pattern: re.Pattern | regex.Pattern, text: str):
@@ -222,9 +225,8 @@ def holding(texts: list[str], marks: tuple[str, ...]) -> list[int]:
     """Which of the texts `mentions` one of `marks`, in order: found in them joined (in batches, so that a long page is
     not folded whole), where `str.find` skips fast to each mark, instead of a test of each text."""
     found: set[int] = set()
-    for batch in _batches(texts, range(len(texts))):
-        folded = fold("\n".join(texts[i] for i in batch))
-        starts = list(accumulate((len(texts[i]) + 1 for i in batch), initial=0))
+    for batch, joined, starts in _batches(texts):
+        folded = fold(joined)
         for mark in marks:
             at = folded.find(mark)
             while at >= 0:

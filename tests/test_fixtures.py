@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 
 import pytest
-from fixture_pages import FIXTURES, cleaned, pages, prf, short, squash
+from fixture_pages import FIXTURES, cleaned, known_params, pages, prf, short, squash
 
 # Measured on the fixtures when set (issue 2): chinese-wce 0.823, magic-html-bench 0.719, scrapinghub 0.786
 # (0.767 to 0.802 while the core changed that day); Chinese pages of all sets 0.767.
@@ -82,17 +82,8 @@ def test_mean_f1_on_chinese_pages_stays_above_its_floor():
 
 
 def params(kind: str) -> list:
-    """A test id per page that lists phrases of `kind` (a list: pytest will no longer take a generator)."""
-    found = []
-    for page in pages():
-        phrases = page.must_keep if kind == "keep" else page.must_drop
-        if not phrases:
-            continue
-        key = short(page.name)
-        reason = KNOWN.get((key, kind))
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        found.append(pytest.param(page.name, id=key, marks=marks))
-    return found
+    """The pages that list phrases of `kind`."""
+    return known_params([p.name for p in pages() if (p.must_keep if kind == "keep" else p.must_drop)], kind, KNOWN)
 
 
 @pytest.mark.parametrize("name", params("keep"))

@@ -30,7 +30,7 @@ KNOWN = {
 }
 
 try:
-    from fixture_pages import prf, squash
+    from fixture_pages import known_params, prf, squash
 except ImportError:  # pragma: no cover - the helpers ship with the tests
     pytest.skip("fixture helpers missing", allow_module_level=True)
 
@@ -52,9 +52,7 @@ def ids(record: dict) -> str:
 
 
 def params(test: str, selected=None) -> list:
-    """A test id per record, marked xfail where KNOWN names it (a list: pytest will no longer take a generator)."""
-    return [pytest.param(record, id=ids(record), marks=[pytest.mark.xfail(strict=True, reason=reason)] if reason else [])
-            for record in (records() if selected is None else selected) for reason in [KNOWN.get((ids(record), test))]]
+    return known_params(records() if selected is None else selected, test, KNOWN, ids)
 
 
 # --- real pages -------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from fixture_pages import cleaned, pages, short
+from fixture_pages import cleaned, known_params, pages, short
 
 import cleaner
 
@@ -44,14 +44,7 @@ def squash(text: str) -> str:
 
 
 def params(invariant: str) -> list:
-    """A test id per page, marked xfail where KNOWN names it (a list: pytest will no longer take a generator)."""
-    found = []
-    for page in pages():
-        key = short(page.name)
-        reason = KNOWN.get((key, invariant))
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        found.append(pytest.param(page.name, id=key, marks=marks))
-    return found
+    return known_params([p.name for p in pages()], invariant, KNOWN)
 
 
 def test_known_failures_name_real_pages_and_invariants():

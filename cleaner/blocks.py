@@ -6,6 +6,8 @@ Rules read only blocks, so every rule serves both modes.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +42,7 @@ BULLET_FIRST = frozenset("*+•·・●○◆◇■□▪▫►▶»-–—")  #
 SENTENCE_MARKS = frozenset("。！？!?…；;.．\"”’」』:：।॥؟۔")  # SENTENCE_END's marks; what may follow them is SPACE
 SPACE = EDGE[:-2]  # regex's \s
 BEYOND_BMP = regex.compile("[\U00010000-\U0010ffff]")
+UTF32 = f"utf-32-{sys.byteorder[0]}e"  # how an array of code points reads as text
 
 
 @cache
@@ -47,11 +50,11 @@ def bmp_class(pattern: str) -> str:
     """The characters of the BMP that the regex class `pattern` matches, as a class for the re module: re runs a class
     several times faster than regex, but its Unicode is older, so it gets regex's own list (texts with a character beyond
     the BMP keep the regex patterns)."""
-    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
-    codes = sorted({ord(c) for c in regex.findall(pattern, bmp)})
-    starts = [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c - 1]
-    ends = [c for i, c in enumerate(codes) if i == len(codes) - 1 or codes[i + 1] != c + 1]
-    return "[" + "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in zip(starts, ends)) + "]"
+    ranges = []  # found as runs of matching code points: a list of every match held megabytes at a page's first call
+    for first, last in ((0, 0xD800), (0xE000, 0x10000)):  # the BMP but its surrogates
+        plane = array("I", range(first, last)).tobytes().decode(UTF32)  # no str per character on the way
+        ranges += [(first + m.start(), first + m.end() - 1) for m in regex.finditer(f"(?:{pattern})+", plane)]
+    return "[" + "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
 
 
 @cache

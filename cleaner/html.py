@@ -354,6 +354,9 @@ class _Walker:
                     linked(tail)
 
         children([root], "", "", 0, False, 1)
+        # `children` calls itself, so it and its closure make a cycle, which held the walker, its meta elements and so
+        # the whole tree until the garbage collector next ran: tens of MB of a long page for most of the rules' work
+        children = None
         if buf:
             flush(owners[-1])
 

@@ -92,8 +92,9 @@ class Page:
                 self._attachable = [_attachable(b, h) for b, h in zip(self.blocks, self.hits)]
                 self._introducers = [b.index for b in self.blocks if _introduces(b)]
             scores, attachable = self._base_scores.copy(), self._attachable.copy()
+            cost = -CLAIMED_COST  # one float for every claimed block, not a new one each (a long page claims thousands)
             for i in self._claimed:
-                scores[i], attachable[i] = -CLAIMED_COST, False
+                scores[i], attachable[i] = cost, False
             _introduced_lists(scores, self.blocks, self._introducers, self._claimed)
             thread = self.thread
             if thread:

@@ -83,7 +83,7 @@ def test_re_classes_hold_what_the_regex_classes_match_in_the_bmp():
     from cleaner.engine import HANGUL, KANA
 
     bmp = EVERY_CHARACTER[:0xF800]
-    for cls in (blocks.CJK_SET, blocks.WORD_SET, KANA, HANGUL):
+    for cls in (blocks.CJK_SET, blocks.WORD_SET, KANA, HANGUL, r"\s"):
         assert re.findall(blocks.bmp_class(cls), bmp) == regex.findall(cls, bmp)
     text = EVERY_CHARACTER[::7]  # beyond the BMP too
     assert blocks.cjk_count(text) == len(blocks.CJK.findall(text))

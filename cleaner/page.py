@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .blocks import Block
+from .patterns import CONSENT_MARKS, HEADER_MARKS
 from .region import CLAIMED_COST, block_score, find_runs
-from .scan import Scanner
-from .shapes import is_paragraph
-from .thread import Thread, find_thread
+from .scan import Scanner, holding
+from .shapes import WHEN_WORDS, holding_digits, is_paragraph
+from .thread import STAMP_MARKS, Thread, find_thread
 
 HEADING_REACH = 3
 HEADING_TOKENS = 12
+# The sets of marks that rules ask `Page.holding` of on every page: found in the phrase scan's pass, which folds the
+# page's text already.
+MARKS = (CONSENT_MARKS, HEADER_MARKS + (":",), STAMP_MARKS, WHEN_WORDS)
 
 
 class Page:
@@ -23,7 +27,8 @@ class Page:
         self.source = source
         self.url = url
         self.mode = mode
-        self.hits: list[dict[str, list[tuple[int, int]]]] = scanner.scan([b.text for b in blocks])
+        self.hits: list[dict[str, list[tuple[int, int]]]]
+        self.hits, self._marked = scanner.read([b.text for b in blocks], MARKS)
         self._claimed: dict[int, str] = {}
         # Block index -> name of the rule that removed it: read it, `claim` writes it (an attribute, not a property:
         # rules read it for most blocks).
@@ -74,6 +79,18 @@ class Page:
                 by_family.setdefault(family, []).append(index)
         return by_family
 
+    def holding(self, marks: tuple[str, ...]) -> list[int]:
+        """The blocks whose text `scan.mentions` one of `marks`, in order: a rule that needs one tests those only. The
+        sets of MARKS are found in the phrase scan's pass, any other in a pass of its own."""
+        if marks not in self._marked:
+            self._marked[marks] = holding([b.text for b in self.blocks], marks)
+        return self._marked[marks]
+
+    @property
+    def digits(self) -> set[int]:
+        """The blocks that hold a digit (`shapes.has_digit`), found in one search through the page: read it, do not change it."""
+        return self.once("digits", lambda: holding_digits(self.source, self.blocks))
+
     def coverage(self, index: int, family: str) -> float:
         """Share of the block's non-space characters inside the family's hits."""
         spans = self.hits[index].get(family)
@@ -111,7 +128,7 @@ class Page:
         return self.once("thread", self._find_thread) if self.mode == "text" else None
 
     def _find_thread(self) -> Thread | None:
-        thread = find_thread(self.blocks)
+        thread = find_thread(self.blocks, self.holding(STAMP_MARKS))
         above = self.blocks[max(0, thread.start - HEADING_REACH) : thread.start] if thread else ()
         if any(b.tokens <= HEADING_TOKENS and self.has(b.index, "comments") for b in above):
             return None  # a comment section's heading ('Comments', '10 Comments') opens them: comments under an article

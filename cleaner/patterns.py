@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from .hanzi import both_scripts
+from .hanzi import both_scripts, with_traditional
 from .scan import Scanner, timeout_for
 
 FAMILIES: dict[str, dict[str, list[str]]] = {
@@ -269,6 +269,8 @@ CONSENT = regex.compile(
     regex.IGNORECASE,
 )
 CONSENT_MARKS = ("cookie", "consen", "opt", "tracking technolog", "einwilligung", "traceurs", "çerez", "ciasteczk", "クッキー", "쿠키")
+# What every comment or post header (`comments.COMMENT_HEADER`) holds in its folded line, but for the time of day.
+HEADER_MARKS = with_traditional(("re:", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied"))
 # "About Jane Doe", "Über Moritz Bachmann": a biography's heading names its writer (case matters, so not a family).
 ABOUT_NAME = regex.compile(r"^(?:About|Über|Sobre|Acerca de|À propos de)\s+(?!(?:Your|Our|The|This|These|Their|My|His|Her|Us)\b)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}:?$")
 # The first words of a writer's biography: "Louise Matsakis is a staff writer at WIRED", "Jeff Foust (jeff@…) is the

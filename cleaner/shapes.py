@@ -1,7 +1,12 @@
 """Shape predicates over blocks that several rules share."""
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+
 import regex
 
-from .blocks import SPACE, Block
+from .blocks import BEYOND_BMP, SPACE, Block, bmp_class
 from .dates import date_only
 from .hanzi import with_traditional
 from .patterns import DATE_ONLY, ELLIPSIS, NUMBER_ONLY, RELATIVE_TIME, TRAILING_COUNT
@@ -17,6 +22,25 @@ def has_digit(text: str) -> bool:
     """Whether DIGIT stands in `text`: a set test finds an ASCII digit, the regex the others, in non-ASCII text only (a
     regex call costs several times the test, and rules ask this of most short lines)."""
     return not ASCII_DIGITS.isdisjoint(text) or not text.isascii() and bool(DIGIT.search(text))
+
+
+def holding_digits(source: str, blocks: Sequence[Block]) -> set[int]:
+    """The blocks that hold a digit (`has_digit`), found by one search through the text they were read from, which holds
+    only white space between them: from a digit, the search goes on at the next block."""
+    starts = [b.start for b in blocks]
+    digit = DIGIT if BEYOND_BMP.search(source) else _digit()
+    found, match = set(), digit.search(source)
+    while match:
+        k = bisect_right(starts, match.start()) - 1
+        found.add(k)
+        match = digit.search(source, starts[k + 1]) if k + 1 < len(starts) else None
+    return found
+
+
+@cache
+def _digit() -> re.Pattern:
+    """DIGIT for the re module, over texts within the BMP."""
+    return re.compile(bmp_class(r"\d"))
 
 
 def is_date(block: Block) -> bool:

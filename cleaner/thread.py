@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import regex
@@ -42,6 +42,9 @@ def shape(text: str) -> str:
     return " ".join(DIGITS.sub("0", LETTERS.sub(" ", text)).split())
 
 
+STAMP_MARKS = (":", "#", "前", "楼", "樓", "ago")  # one of which every STAMP holds, folded (`stamped` tests them so)
+
+
 def stamped(text: str) -> bool:
     """Whether a STAMP stands in `text`; a line without ":", "#", 楼, 前 or "ago", as most are, is not searched (nor
     folded for "ago" without a g)."""
@@ -51,15 +54,16 @@ def stamped(text: str) -> bool:
     return bool(STAMP.search(text))
 
 
-def find_thread(blocks: Sequence[Block]) -> Thread | None:
+def find_thread(blocks: Sequence[Block], marked: Iterable[int] | None = None) -> Thread | None:
     """The posts of a thread, or None.
 
     Its headers are the largest set of short stamped lines sharing one shape, three at least, a median 2-20 lines
     apart and not all equally far apart (a list of teasers or videos repeats one layout; posts differ in length);
     four when the shape is numbers alone. A bare time ("01:20") is a video's length, not a header. With 100 tokens of prose above the first header, the
-    page is an article and the stamped lines are its comments (the `comments` rule's business)."""
+    page is an article and the stamped lines are its comments (the `comments` rule's business). `marked`: the blocks
+    that hold one of STAMP_MARKS, in order (`Page.holding`), when known: only those can be stamped."""
     by_shape = defaultdict(list)
-    for block in blocks:
+    for block in blocks if marked is None else map(blocks.__getitem__, marked):
         if block.tokens <= HEADER_TOKENS and stamped(block.text) and not TIME_RANGE.search(block.text):
             by_shape[shape(block.text)].append(block.index)
     headers, post = [], 0

@@ -83,7 +83,7 @@ def test_re_classes_hold_what_the_regex_classes_match_in_the_bmp():
     from cleaner.engine import HANGUL, KANA
 
     bmp = EVERY_CHARACTER[:0xF800]
-    for cls in (blocks.CJK_SET, blocks.WORD_SET, KANA, HANGUL, r"\s"):
+    for cls in (blocks.CJK_SET, blocks.WORD_SET, KANA, HANGUL, r"\s", r"\d"):
         assert re.findall(blocks.bmp_class(cls), bmp) == regex.findall(cls, bmp)
     text = EVERY_CHARACTER[::7]  # beyond the BMP too
     assert blocks.cjk_count(text) == len(blocks.CJK.findall(text))
@@ -188,8 +188,26 @@ def test_prefilters_never_skip_a_match(text):
     assert references._backlinked(text) == bool(references.BACKLINKED.match(text))
 
     assert thread.stamped(text) == bool(thread.STAMP.search(text))
+    assert not thread.STAMP.search(text) or any(mark in fold(text) for mark in thread.STAMP_MARKS)
     block = blocks.Block(0, text, 0)
     assert shapes.is_teaser(block) == bool(regex.search(r"(?:…|\.\.\.|。。。)\s*$", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LINES, TEXTS, st.sampled_from(["\u0663 小时前", "３天前", "\U0001d7d9 ago", "剛剛", "Just Now"])), max_size=8))
+def test_the_blocks_a_page_finds_holding_marks_or_digits_are_those_that_do(lines):
+    """Page.holding and Page.digits, found in one pass over the page, pick the blocks a test of each would."""
+    from cleaner.page import MARKS, Page
+    from cleaner.scan import holding, mentions
+    from cleaner.shapes import has_digit
+
+    text = "\r\n".join(lines)
+    page = Page(blocks.text_blocks(text), text, None, "text", SCANNER)
+    texts = [b.text for b in page.blocks]
+    assert page.hits == SCANNER.scan(texts)
+    for marks in MARKS + (("share", "评论"),):
+        assert page.holding(marks) == holding(texts, marks) == [i for i, t in enumerate(texts) if mentions(t, marks)]
+    assert page.digits == {i for i, t in enumerate(texts) if has_digit(t)}
 
 
 def test_the_fast_scanner_reads_every_phrase_of_the_families():

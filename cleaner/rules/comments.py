@@ -1,6 +1,7 @@
 import regex
 
-from ..hanzi import both_scripts, with_traditional
+from ..hanzi import both_scripts
+from ..patterns import HEADER_MARKS
 from ..scan import mentions
 from ..shapes import is_paragraph
 from . import remove, rule
@@ -13,9 +14,8 @@ COMMENT_HEADER = regex.compile(both_scripts(
     r"|\bon\s.{4,40}\bat\s+\d{1,2}:\d{2}|\bago\s+at\s+\d{1,2}:\d{2}"),
     regex.IGNORECASE,
 )
-# Each branch of COMMENT_HEADER needs one of these in the folded line, or a time's colon before a digit: checked
+# Each branch of COMMENT_HEADER needs one of HEADER_MARKS in the folded line, or a time's colon before a digit: checked
 # first, as a search costs far more (a bare colon let every "Label: value" line through).
-HEADER_MARKS = with_traditional(("re:", "#", "楼", "于", "says", "said", "wrote", "writes", "commented", "replied"))
 CLOCK = regex.compile(r":\d")
 MIN_ARTICLE_TOKENS = 100
 MAX_BARS = 3
@@ -30,8 +30,14 @@ def is_post_header(block) -> bool:
 
 
 def _headers(page) -> list[bool]:
-    """Which blocks are post headers: `teasers`, `comments` and `repeated` all ask, so found once per page."""
-    return page.once("post headers", lambda: [is_post_header(b) for b in page.blocks])
+    """Which blocks are post headers: `teasers`, `comments` and `repeated` all ask, so found once per page (among the
+    blocks that hold a mark or a colon)."""
+    def find():
+        headers = [False] * len(page.blocks)
+        for i in page.holding(HEADER_MARKS + (":",)):
+            headers[i] = is_post_header(page.blocks[i])
+        return headers
+    return page.once("post headers", find)
 
 
 def is_thread(page) -> bool:

@@ -1,5 +1,4 @@
 from ..patterns import CONSENT, CONSENT_MARKS
-from ..scan import holding
 from ..shapes import clusters, is_paragraph
 from . import remove, rule
 
@@ -22,7 +21,7 @@ def consent(page):
     Example: "…last paragraph." / "This Cookie Notice explains…" / "First-party Cookies" / … -> removed.
     """
     # Lines other rules took (a "Cookie Policy" notice) still hold the run together.
-    marked = holding([b.text for b in page.blocks], CONSENT_MARKS)  # most pages never name them: none to search
+    marked = page.holding(CONSENT_MARKS)  # most pages never name them: none to search
     hits = [i for i in marked if CONSENT.search(page.blocks[i].text)]
     if len(hits) < MIN_HITS:
         return

@@ -2,7 +2,7 @@ import regex
 
 from ..hanzi import both_scripts
 from ..scan import mentions
-from ..shapes import has_digit, is_number
+from ..shapes import is_number
 from . import remove, rule
 
 BREADCRUMB = regex.compile(r"^[^>›»/|]{1,20}(?:\s*[>›»/|]\s*[^>›»/|]{1,30}){2,}$")
@@ -35,10 +35,11 @@ def navigation(page):
     heading such as "分享经济的未来" stays.
     Example: "分享到：微博 微信 QQ空间" -> removed.
     """
+    digits = page.digits
     for block in page.free():
         if block.tokens > 12:
             continue
-        digit = has_digit(block.text)  # a counter and a gallery's position hold one; a number, one or "," or "."
+        digit = block.index in digits  # a counter and a gallery's position hold one; a number, one or "," or "."
         if page.coverage(block.index, "ui") >= 0.5:
             yield remove(block.index, "share, login, menu or widget words")
         elif not CRUMB_MARKS.isdisjoint(block.text) and BREADCRUMB.match(block.text) and block.tag not in ("tr", "pre"):  # a table row or code line in HTML is data

@@ -83,15 +83,19 @@ class Cleaner:
         """Clean an HTML page."""
         from .html import parse, tree_blocks
 
+        utf8 = None
         if isinstance(html, (bytes, bytearray, memoryview)):
-            html, encoding = decode(html)
+            utf8 = bytes(html)
+            html, encoding = decode(utf8)
+            if encoding != "utf-8" or "\ufffd" in html:  # not read as UTF-8 without a fault: the parser gets the text encoded
+                utf8 = None
         self._check_size(html)
         if not isinstance(html, str):
             raise InputError(f"expected str, got {type(html).__name__}")
-        root, flags = parse(html)
+        root, flags = parse(html, utf8)
         # The markup, when decoded here from bytes, goes once parsed: a str of up to 4 bytes a character (one character
         # beyond the BMP makes it so), held beside the tree it would be the largest object while the tree is walked.
-        del html
+        del html, utf8
         blocks, source, declared = tree_blocks(root, flags, url)
         del root  # nor is the tree, once walked
         return self._run(blocks, source, url, "html", declared, encoding)

@@ -76,14 +76,15 @@ HUGE_TAG = 100_000  # characters of attributes
 TAG_NAME = regex.compile(r"[/!]?[\w:-]*")
 
 
-def parse(html: str) -> tuple[etree._Element | None, list[str]]:
-    """The lxml tree of `html`, and flags about how it was read. Never resolves entities or fetches anything."""
+def parse(html: str, utf8: bytes | None = None) -> tuple[etree._Element | None, list[str]]:
+    """The lxml tree of `html`, and flags about how it was read. Never resolves entities or fetches anything.
+    `utf8`: the UTF-8 bytes of `html`, when the caller decoded it from them (not encoded again)."""
     flags: list[str] = []
     # it ends at the first ">": bounded there, regex does not search the whole page for "<?xml" first
     declaration = XML_DECLARATION.match(html, 0, html.find(">") + 1)
     if declaration:
-        html = html[declaration.end():]
-    data = html.encode("utf-8", "replace")
+        html, utf8 = html[declaration.end():], None
+    data = html.encode("utf-8", "replace") if utf8 is None else utf8
     # Looked for in the UTF-8 bytes, where each is one byte that no other character's encoding holds: `in` is a
     # plain byte search there, while a str of CJK text is searched two bytes a character.
     if any(char in data for char in CONTROL_BYTES):

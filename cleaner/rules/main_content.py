@@ -430,8 +430,12 @@ def _teaser_lists(tree, blocks, positive, host) -> dict[int, str]:
             continue
         if len(block.links) != 1 or _host(block.links[0][1]) != host:
             continue
-        node = tree.node_of[block.index]
-        headed.update(tree.ancestors(node)[:REPEAT_REACH])
+        node = above = tree.node_of[block.index]
+        for _ in range(REPEAT_REACH):  # the headline's element and its nearest ancestors
+            headed.add(above)
+            above = tree.parent[above]
+            if above < 0:
+                break
         for _ in range(REPEAT_REACH):
             parent = tree.parent[node]
             if parent <= 0:

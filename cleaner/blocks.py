@@ -171,10 +171,11 @@ def shape(text: str, indent: int = 0) -> tuple[bool, int, int, int, bool, int]:
 
 def text_blocks(text: str) -> list[Block]:
     """The text front end: one block per non-blank line, offsets into `text`."""
-    lines, start = [], 0  # (start, stripped text, indent)
+    lines, start, first = [], 0, {}  # (start, stripped text, indent); each text's first copy
     for raw in text.replace("\r", "\n").split("\n"):
         stripped = raw.strip(EDGE)
         if stripped:
+            stripped = first.setdefault(stripped, stripped)  # one copy of a line the page repeats, for all its blocks
             indent = len(raw) - len(raw.lstrip(" \t\u3000\u00a0"))
             lines.append((start + len(raw) - len(raw.lstrip(EDGE)), stripped, indent))
         start += len(raw) + 1

@@ -156,7 +156,20 @@ class Scanner:
 
     def read(self, texts: list[str], marks: Sequence[tuple[str, ...]]) -> tuple[list[Mapping[str, list[tuple[int, int]]]], dict]:
         """The hits `scan` finds, and for each set of `marks` which texts hold one of them (`holding`): found in the texts
-        the tries read, which are folded already."""
+        the tries read, which are folded already. A text the page repeats (menus, share bars) is read once, and its
+        blocks share its hits: read them, never change them."""
+        distinct: dict[str, int] = {}
+        which = [distinct.setdefault(text, len(distinct)) for text in texts]
+        if len(distinct) == len(texts):
+            return self._read(texts, marks)
+        hits, marked = self._read(list(distinct), marks)
+        wanted, copies = set().union(*marked.values()), {}  # the distinct texts that hold a mark, and where each stands
+        for i, d in enumerate(which):
+            if d in wanted:
+                copies.setdefault(d, []).append(i)
+        return [hits[d] for d in which], {m: sorted(i for d in found for i in copies[d]) for m, found in marked.items()}
+
+    def _read(self, texts: list[str], marks: Sequence[tuple[str, ...]]) -> tuple[list[Mapping[str, list[tuple[int, int]]]], dict]:
         if not self._readable:
             hits = [_hits(self.pattern.finditer(text, timeout=timeout_for(text))) for text in texts]
             return hits, {m: holding(texts, m) for m in marks}

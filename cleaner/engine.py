@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .blocks import Block, cjk_count, count_of, text_blocks
+from .blocks import BEYOND_BMP, Block, bmp_class, cjk_count, count_of, text_blocks
 from .decoding import decode, repair_mojibake
 from .document import METADATA_FIELDS, Document, Metadata, Removal
 from .errors import InputError, InputTooLarge, RuleFailed, UnknownRule
@@ -30,7 +30,8 @@ KANA = r"[\p{Hiragana}\p{Katakana}]"
 HANGUL = r"[\p{Hangul}]"
 # the, that, to, and, of, on, in, is, for, with, was: shared letters factored out, which regex searches faster
 # Searched in the folded text (scan.fold), case-sensitive: the matches IGNORECASE finds in the text, found faster
-ENGLISH = regex.compile(r"\b(?:t(?:he|hat|o)|and|o[fn]|i[ns]|for|w(?:ith|as))\b")
+ENGLISH_WORDS = r"(?:t(?:he|hat|o)|and|o[fn]|i[ns]|for|w(?:ith|as))"
+ENGLISH = regex.compile(rf"\b{ENGLISH_WORDS}\b")
 
 
 class Cleaner:
@@ -195,17 +196,26 @@ def _control() -> re.Pattern:
 def _language(text: str) -> str | None:
     """By script for CJK languages; English by its commonest words; otherwise unknown (None)."""
     sample = text[:20_000]
-    cjk = cjk_count(sample)
-    if cjk > 0.2 * len(sample.replace(" ", "")) and cjk > 10:
+    least = max(0.2 * len(sample.replace(" ", "")), 10)
+    # CJK characters are not ASCII: when few characters are, the CJK ones are not counted
+    if len(sample) - len(sample.encode("ascii", "ignore")) > least and (cjk := cjk_count(sample)) > least:
         if count_of(KANA, sample) > 0.1 * cjk:
             return "ja"
         if count_of(HANGUL, sample) > 0.5 * cjk:
             return "ko"
         return "zh"
     words = len(sample.split())
-    if words >= 20 and len(ENGLISH.findall(fold(sample))) > 0.12 * words:
+    if words >= 20 and len((ENGLISH if BEYOND_BMP.search(sample) else _english()).findall(fold(sample))) > 0.12 * words:
         return "en"
     return None
+
+
+@cache
+def _english() -> re.Pattern:
+    """ENGLISH for the re module, over texts within the BMP: its \\b as no character of regex's \\w on either side (every
+    word starts and ends with one)."""
+    word = bmp_class(r"\w")
+    return re.compile(rf"(?<!{word}){ENGLISH_WORDS}(?!{word})")
 
 
 def _site(url: str | None) -> str | None:

@@ -210,6 +210,16 @@ def test_the_blocks_a_page_finds_holding_marks_or_digits_are_those_that_do(lines
     assert page.digits == {i for i, t in enumerate(texts) if has_digit(t)}
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "and", "of", "to", "In", "WITH", "was", " ", ".", "_", "1", "é", "\u0301", "\u200d",
+                                 "\u00b2", "中", "\U00010d42"]), max_size=20).map("".join))
+def test_english_words_are_counted_in_re_as_in_regex(text):
+    from cleaner import engine
+
+    if not blocks.BEYOND_BMP.search(text):
+        assert engine._english().findall(text) == engine.ENGLISH.findall(text)
+
+
 def test_the_fast_scanner_reads_every_phrase_of_the_families():
     """One phrase it cannot read ('reader[- ]funded' once) sends every page down the alternation, 10x slower."""
     from cleaner.patterns import FAMILIES

@@ -2,6 +2,8 @@
 nine languages); output is ISO 8601 or None."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .hanzi import both_scripts
@@ -39,6 +41,9 @@ def _cased(text: str) -> bool:
     return text.lower() != text.upper()
 
 
+# A page's rules ask these of the same lines (its bylines, headings, list entries and dates) several times over, and
+# pages repeat their date lines: the answers are kept for the lines last asked about.
+@lru_cache(maxsize=4096)
 def find_date(text: str) -> str | None:
     """The first date in `text` as ISO 8601 (with the time when given).
 
@@ -89,6 +94,7 @@ DOTTED = regex.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.]
 SLASHED = regex.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
 
+@lru_cache(maxsize=4096)
 def any_date(text: str) -> str | None:
     """The first date in `text` in any of the forms pages print: ISO and Chinese (2024-06-27, 2024年6月27日),
     day-first (27.06.2024, 27. Juni 2024, 27 de junio de 2024), month-first (June 27, 2024, 06/27/2024)."""
@@ -133,6 +139,7 @@ DATE_FURNITURE = regex.compile(both_scripts(
 )
 
 
+@lru_cache(maxsize=4096)
 def date_only(text: str) -> bool:
     """A line that holds a full date and nothing else but its time, zone and weekday:
     "Nov. 19, 2019 8:03 am ET", "Mittwoch, 20. November 2019", "2019年11月20日 星期三 10:28"."""

@@ -8,14 +8,14 @@ from .blocks import Block
 from .patterns import CONSENT_MARKS, HEADER_MARKS
 from .region import CLAIMED_COST, block_score, find_runs
 from .scan import Scanner, holding
-from .shapes import WHEN_WORDS, holding_digits, is_paragraph
+from .shapes import WHEN_MARKS, holding_digits, is_paragraph
 from .thread import STAMP_MARKS, Thread, find_thread
 
 HEADING_REACH = 3
 HEADING_TOKENS = 12
 # The sets of marks that rules ask `Page.holding` of on every page: found in the phrase scan's pass, which folds the
 # page's text already.
-MARKS = (CONSENT_MARKS, HEADER_MARKS + (":",), STAMP_MARKS, WHEN_WORDS)
+MARKS = (CONSENT_MARKS, HEADER_MARKS + (":",), STAMP_MARKS, WHEN_MARKS)
 
 
 class Page:

@@ -170,7 +170,9 @@ def test_prefilters_never_skip_a_match(text):
         assert dates._cased(text)
     assert not dates.DOTTED.search(text) or "." in text
     assert not dates.SLASHED.search(text) or "/" in text
-    from cleaner.shapes import DIGIT, WHEN_WORDS
+    from cleaner.shapes import DIGIT, WHEN_MARKS, WHEN_WORDS
+
+    assert all(any(mark in word for mark in WHEN_MARKS) for word in WHEN_WORDS)
 
     for pattern in (patterns.DATE_ONLY, patterns.RELATIVE_TIME):
         if pattern.search(text):

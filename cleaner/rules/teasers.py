@@ -5,7 +5,7 @@ import regex
 
 from ..blocks import CJK_CLASS
 from ..document import Link
-from ..shapes import WHEN_WORDS, is_bare_stamp, is_paragraph, is_stamp
+from ..shapes import WHEN_MARKS, is_bare_stamp, is_paragraph, is_stamp
 from . import remove, rule
 from .comments import is_thread
 
@@ -23,7 +23,7 @@ def _lists(page):
     A stamp an earlier rule took (a related list's heading claims the first item under it) still keeps the
     rhythm, but a run needs three stamps of its own: one the related rule took whole is done. An ad set among the items
     (a third of the blocks between two stamps the `ads` rule took) breaks the rhythm, not the list."""
-    stamps = [i for i in sorted(page.digits.union(page.holding(WHEN_WORDS))) if is_stamp(page.blocks[i])]  # what a stamp holds
+    stamps = [i for i in sorted(page.digits.union(page.holding(WHEN_MARKS))) if is_stamp(page.blocks[i])]  # what a stamp holds
     run = stamps[:1]
     for index in stamps[1:] + [None]:
         if index is not None and (2 <= index - run[-1] <= MAX_PERIOD or _ad_between(page, run[-1], index)):

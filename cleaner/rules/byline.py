@@ -103,7 +103,9 @@ def byline(page):
     """
     start = page.lead
     keyed = {i for i in page.with_hits("byline") if i not in page.claimed and _keyed(page, page.blocks[i])}
-    lines = [(b, b.index in keyed) for b in page.blocks[: start + 1] if b.index not in page.claimed and (b.index in keyed or is_date(b))]
+    digits = page.digits  # a date holds one
+    lines = [(b, b.index in keyed) for b in page.blocks[: start + 1]
+             if b.index not in page.claimed and (b.index in keyed or b.index in digits and is_date(b))]
     lines += [(page.blocks[i], True) for i in sorted(keyed) if i > start]
     # The article's own date stands near it; one further up is the header's "today".
     dated = next((b.index for b, keyed in lines if not keyed and b.index >= start - HEAD_ZONE), None)

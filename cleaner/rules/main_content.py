@@ -224,9 +224,11 @@ def select(page, thread: bool = False):
         for i in range(heading + 1, min(len(blocks), heading + 1 + TITLE_REACH)):
             if values[i] > 0:
                 values[i] *= TITLE_BOOST
-    for block, hits in zip(blocks, page.hits):  # a disclaimer or an ad is not article text, however long; nor is a byline
-        if block.tokens <= 80 and ("notice" in hits or "ad" in hits) or (block.tokens <= BYLINE_TOKENS and "byline" in hits):
-            values[block.index] = min(values[block.index], 0.0) - 1.0
+    # a disclaimer or an ad is not article text, however long; nor is a byline (each block once, of the few that hold one)
+    for i in sorted({*page.with_hits("notice"), *page.with_hits("ad"), *page.with_hits("byline")}):
+        hits = page.hits[i]
+        if blocks[i].tokens <= 80 and ("notice" in hits or "ad" in hits) or (blocks[i].tokens <= BYLINE_TOKENS and "byline" in hits):
+            values[i] = min(values[i], 0.0) - 1.0
     positive = tree.totals((node, v) for node, v in zip(tree.node_of, values) if v > 0)
     total = positive[0] or 1.0
     bad: dict[int, str] = _teaser_lists(tree, blocks, positive, _host(page.url))
@@ -639,7 +641,7 @@ def _related_lists(page, tree, holders) -> dict[int, str]:
     """Elements that open with a related-list heading (相关推荐, Related articles) and hold a list of links."""
     found: dict[int, str] = {}
     blocks = page.blocks
-    heads = [b for b in blocks if b.tokens <= 12 and page.has(b.index, "related") and not page.coverage(b.index, "related") < 0.4]
+    heads = [blocks[i] for i in page.with_hits("related") if blocks[i].tokens <= 12 and not page.coverage(i, "related") < 0.4]
     if not heads:  # most pages: no such heading, no tree sums
         return found
     count = tree.totals(((node, 1) for node in tree.node_of), 0)  # per node: its blocks, its link blocks, its first block

@@ -171,12 +171,7 @@ class _Tree:
 
 @lru_cache(maxsize=65536)
 def _tag(segment: str) -> str:
-    end = len(segment)
-    for mark in "[#.":
-        i = segment.find(mark)
-        if 0 <= i < end:
-            end = i
-    return segment[:end]
+    return segment.partition("[")[0].partition("#")[0].partition(".")[0]  # up to the first of them
 
 
 @lru_cache(maxsize=65536)
@@ -193,7 +188,12 @@ def furniture(segment: str) -> str | None:
             return f"{EXACT}{name!r} ({STRONG.get(name) or WEAK[name]})"
         if name.startswith(("js-", "js_")) or tag in LANDMARKS:
             continue  # script hooks say nothing; <main> and <article> are what their names qualify
-        kind = WEAK.get(name) or WEAK.get(name.rstrip("s")) or next((STRONG[w] for w in NAME_WORDS.findall(name) if w in STRONG), None)
+        kind = WEAK.get(name) or WEAK.get(name.rstrip("s"))
+        if not kind:
+            for word in NAME_WORDS.findall(name):
+                if word in STRONG:
+                    kind = STRONG[word]
+                    break
         if kind:
             return f"class/id {name!r} ({kind})"
     return None

@@ -1,6 +1,7 @@
 """The engine: runs the rules over a page's blocks, resolves their findings and builds the `Document`."""
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -25,6 +26,7 @@ HTML_START = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doct
 ANY_TAG_START = regex.compile(r"^\s*<[a-zA-Z!]")
 DOCUMENT_TAG = regex.compile(r"<(?:html|head|body)\b", regex.IGNORECASE)
 DOCUMENT_REACH = 200_000
+RELEASE_CHARS = 500_000  # markup from which the parser's freed memory is handed back (a call costs about 0.4 ms)
 CONTROL = tuple(map(chr, [*range(0x09), *range(0x0e, 0x20), 0xfffd]))
 KANA = r"[\p{Hiragana}\p{Katakana}]"
 HANGUL = r"[\p{Hangul}]"
@@ -82,7 +84,7 @@ class Cleaner:
 
     def clean_html(self, html: str | bytes, url: str | None = None, *, encoding: str | None = None) -> Document:
         """Clean an HTML page."""
-        from .html import parse, tree_blocks
+        from .html import markup, parse_markup, tree_blocks
 
         utf8 = None
         if isinstance(html, (bytes, bytearray, memoryview)):
@@ -93,12 +95,17 @@ class Cleaner:
         self._check_size(html)
         if not isinstance(html, str):
             raise InputError(f"expected str, got {type(html).__name__}")
-        root, flags = parse(html, utf8)
-        # The markup, when decoded here from bytes, goes once parsed: a str of up to 4 bytes a character (one character
-        # beyond the BMP makes it so), held beside the tree it would be the largest object while the tree is walked.
+        data, openings = markup(html, utf8)
+        release = len(html) >= RELEASE_CHARS
+        # The markup as text goes before it is parsed: a str of up to 4 bytes a character (one character beyond the BMP
+        # makes it so), held beside the tree it would be the largest object while the tree is built.
         del html, utf8
+        root, flags = parse_markup(data, openings)
+        del data
         blocks, source, declared = tree_blocks(root, flags, url)
         del root  # nor is the tree, once walked
+        if release:
+            _release_freed()
         return self._run(blocks, source, url, "html", declared, encoding)
 
     def _check_size(self, text: str) -> None:
@@ -134,6 +141,22 @@ class Cleaner:
                         whole.append(Removal(block.start, block.end, rule.name, rule.kind, finding.reason, block.text, block.path))
         claimed, whole, meta = _guard(page.claimed, whole, blocks, meta.merged_all(updates))
         return _build(blocks, source, claimed, whole, parts, meta, url, mode)
+
+
+def _release_freed() -> None:
+    """Hand the memory libxml2 freed with the tree back to the system (glibc's malloc_trim): Python keeps its small
+    objects in pools of its own, which never reuse it, so it would count in the process's size for the rest of the page."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # no C library to load, or not glibc's
+        return None
 
 
 def _guard(claimed, whole, blocks, meta):

@@ -79,7 +79,13 @@ TAG_NAME = regex.compile(r"[/!]?[\w:-]*")
 def parse(html: str, utf8: bytes | None = None) -> tuple[etree._Element | None, list[str]]:
     """The lxml tree of `html`, and flags about how it was read. Never resolves entities or fetches anything.
     `utf8`: the UTF-8 bytes of `html`, when the caller decoded it from them (not encoded again)."""
-    flags: list[str] = []
+    return parse_markup(*markup(html, utf8))
+
+
+def markup(html: str, utf8: bytes | None = None) -> tuple[bytes, int]:
+    """What `parse_markup` reads of `html`: its UTF-8 bytes (`utf8`, when given) without an XML declaration or control
+    characters, and how many <p> and <div> it opens (`_lost` compares the tree with that). A caller that then lets go of
+    `html` holds less while the tree is built: a str takes up to 4 bytes a character (one beyond the BMP makes it so)."""
     # it ends at the first ">": bounded there, regex does not search the whole page for "<?xml" first
     declaration = XML_DECLARATION.match(html, 0, html.find(">") + 1)
     if declaration:
@@ -90,26 +96,35 @@ def parse(html: str, utf8: bytes | None = None) -> tuple[etree._Element | None, 
     if any(char in data for char in CONTROL_BYTES):
         html = CONTROL.sub("", html)
         data = html.encode("utf-8", "replace")
-    root, errors = _lxml(html, data)
+    return data, len(_opening().findall(html, 0, 5_000_000))
+
+
+def parse_markup(data: bytes, openings: int) -> tuple[etree._Element | None, list[str]]:
+    """`parse` of what `markup` read. The rare second tries read the markup as text again."""
+    flags: list[str] = []
+    root, errors = _lxml(data)
     if any(any(marker in e for marker in TOO_DEEP) for e in errors):
         flags.append("markup nested deeper than the parser allows: layout tags flattened")
-        root, errors = _lxml(FLATTEN.sub(" ", html))
+        html = data.decode()
+        root, errors = _lxml(FLATTEN.sub(" ", html).encode())
         if any(any(marker in e for marker in TOO_DEEP) for e in errors):
-            root, errors = _lxml("<html><body><pre>" + ANY_TAG.sub("\n", html).replace("<", "&lt;") + "</pre></body></html>")
-    if root is None or (_body(root) is None and "<body" in html[:200_000].lower()) or _lost(root, html):
-        soup_root = _soup(html)
+            root, errors = _lxml(("<html><body><pre>" + ANY_TAG.sub("\n", html).replace("<", "&lt;") + "</pre></body></html>").encode())
+    # the first 200,000 characters are within the first 800,000 bytes (a character cut there is beyond them)
+    if root is None or (_body(root) is None and "<body" in data[:800_000].decode(errors="ignore")[:200_000].lower()) \
+            or _lost(root, openings):
+        soup_root = _soup(data.decode())
         if soup_root is not None:
             flags.append("lxml could not read the markup: parsed with BeautifulSoup")
             root = soup_root
     return root, flags
 
 
-def _lost(root, html: str) -> bool:
-    """lxml dropped part of the page (libxml2 gives up after some broken scripts): far fewer <p>/<div> than the markup has."""
-    written = len(_opening().findall(html, 0, 5_000_000))
-    if written < 10:
+def _lost(root, openings: int) -> bool:
+    """lxml dropped part of the page (libxml2 gives up after some broken scripts): far fewer <p>/<div> than the markup
+    opens (`openings`)."""
+    if openings < 10:
         return False
-    return sum(1 for _ in root.iter("p", "div")) < 0.5 * written
+    return sum(1 for _ in root.iter("p", "div")) < 0.5 * openings
 
 
 @cache
@@ -119,18 +134,18 @@ def _opening() -> re.Pattern:
     return re.compile(r"<(?:[pP]|[dD][iI\u0130][vV])[" + re.escape(SPACE) + ">]")
 
 
-def _lxml(html: str, data: bytes | None = None, pieces: bool = False) -> tuple[etree._Element | None, list[str]]:
-    """The tree of `html` (`data`: its UTF-8 bytes, when the caller has them) and the parser's errors."""
+def _lxml(data: bytes, pieces: bool = False) -> tuple[etree._Element | None, list[str]]:
+    """The tree of the UTF-8 markup `data` and the parser's errors."""
     # collect_ids=False: no table of the id attributes, which nothing here looks elements up by
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8", default_doctype=False, collect_ids=False)
     try:
-        root = etree.fromstring(html.encode("utf-8", "replace") if data is None else data, parser)
+        root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     errors = [e.message for e in parser.error_log if e.level >= 3]
     if not pieces and any(HUGE_TEXT in e for e in errors):
         # libxml2 drops the text after 10 MB of a long run, silently: read such runs in pieces instead
-        return _lxml("<".join(_pieces(run) for run in html.split("<")), pieces=True)
+        return _lxml("<".join(_pieces(run) for run in data.decode().split("<")).encode(), pieces=True)
     return root, errors
 
 

@@ -33,9 +33,10 @@ class Page:
         # Block index -> name of the rule that removed it: read it, `claim` writes it (an attribute, not a property:
         # rules read it for most blocks).
         self.claimed: Mapping[int, str] = self._claimed
-        self._base_scores = [block_score(b) for b in blocks]
-        # Of the blocks alone, read each time the region is found again (after every claim): computed once.
-        self._paragraph = [is_paragraph(b) for b in blocks]
+        # Of the blocks alone, read each time the region is found again (after every claim): computed once, when it is
+        # first found, for the blocks no rule has claimed by then (an HTML page's main_content claims most of them).
+        self._base_scores: list[float | None] = []
+        self._paragraph: list[bool] = []
         self._attachable: list[bool] | None = None
         self._introducers: list[int] | None = None
         self._runs: list[tuple[int, int]] | None = None
@@ -106,8 +107,13 @@ class Page:
         """Runs of block indices [start, end) that hold the article, by density of unclaimed text."""
         if self._runs is None:
             if self._attachable is None:
-                self._attachable = [_attachable(b, h) for b, h in zip(self.blocks, self.hits)]
-                self._introducers = [b.index for b in self.blocks if _introduces(b)]
+                # Claims only grow: a block claimed by now is never read as any of these again (None in its place).
+                claimed = self._claimed
+                free = [None if i in claimed else b for i, b in enumerate(self.blocks)] if claimed else self.blocks
+                self._base_scores = [b and block_score(b) for b in free]
+                self._paragraph = [b and is_paragraph(b) for b in free]
+                self._attachable = [b and _attachable(b, h) for b, h in zip(free, self.hits)]
+                self._introducers = [b.index for b in free if b and _introduces(b)]
             scores, attachable = self._base_scores.copy(), self._attachable.copy()
             cost = -CLAIMED_COST  # one float for every claimed block, not a new one each (a long page claims thousands)
             for i in self._claimed:
@@ -170,7 +176,8 @@ class Page:
         return bool(self._inside[index])
 
     def score(self, index: int) -> float:
-        return self._base_scores[index]
+        score = self._base_scores[index] if self._base_scores else None  # None: the block was claimed before the region
+        return block_score(self.blocks[index]) if score is None else score
 
 
 def _attachable(block: Block, hits: dict) -> bool:

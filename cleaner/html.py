@@ -465,9 +465,9 @@ def tree_blocks(root: etree._Element | None, flags: list[str], url: str | None =
             attached = sum(len(anchor) for anchor, _ in links if ATTACHMENT.search(anchor))
             density = max(0.0, density - attached / len(text)) if attached else density
         features = shapes.get(text)
-        if features is None:
-            features = shapes[text] = shape(text)
-        marked, *features = features  # positional: Block's field order
+        if features is None:  # with the text's first copy, which the blocks of a repeated text share
+            features = shapes[text] = (text, *shape(text))
+        text, marked, *features = features  # positional: Block's field order
         blocks.append(
             HtmlBlock(len(blocks), text, offset, 0, bullet or marked, *features, counts[text], tag, path, hints,
                   density, links, heading)

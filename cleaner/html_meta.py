@@ -527,7 +527,7 @@ def _unavailable(title_tag, h1s, blocks, ld) -> str | None:
     heads = " ".join(filter(None, [title_tag] + h1s))
     if tokens < 400 and NOT_FOUND.search(heads):
         return "not_found"
-    short_text = " ".join(b.text for b in blocks if b.tokens <= 60)[:20_000]
+    short_text = _joined_start((b.text for b in blocks if b.tokens <= 60), 20_000)
     if tokens < 150 and (NOT_FOUND.search(short_text) and not any(b.tokens > 40 for b in blocks)):
         return "not_found"
     if tokens < 200 and BLOCKED.search(heads + " " + short_text):
@@ -542,6 +542,17 @@ def _unavailable(title_tag, h1s, blocks, ld) -> str | None:
     if tokens < 300 and LOGIN_WALL.search(short_text):
         return "login"
     return None
+
+
+def _joined_start(texts, limit: int) -> str:
+    """" ".join(texts)[:limit], joining no more of the texts than that takes: a long page's short blocks hold megabytes."""
+    pieces, size = [], -1  # the length of the pieces joined
+    for text in texts:
+        if size >= limit:
+            break
+        pieces.append(text)
+        size += len(text) + 1
+    return " ".join(pieces)[:limit]
 
 
 PREV_KEY = regex.compile(both_scripts(r"上一(?:篇|条|章)|前一篇|\bprevious(?: article| post| story| entry)?\b|\bprev\b|«"), regex.IGNORECASE)

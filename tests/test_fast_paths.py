@@ -285,3 +285,10 @@ def test_chinese_typed_with_half_width_marks_has_the_punctuation_of_full_width(f
 
 def test_marks_inside_urls_and_versions_are_no_punctuation_beside_chinese():
     assert blocks.shape("见 http://example.com/a.html 和 v2.0")[3] == 0
+
+
+@given(st.lists(st.text(max_size=12), max_size=12), st.integers(0, 60))
+def test_the_start_of_the_short_texts_joined_is_the_start_of_all_of_them_joined(texts, limit):
+    from cleaner.html_meta import _joined_start
+
+    assert _joined_start(iter(texts), limit) == " ".join(texts)[:limit]

@@ -169,14 +169,27 @@ class _Tree:
         return sums
 
 
-@lru_cache(maxsize=65536)
 def _tag(segment: str) -> str:
-    return segment.partition("[")[0].partition("#")[0].partition(".")[0]  # up to the first of them
+    """The segment up to its index, id or classes. An index comes first: a segment with one needs no cache (a long page
+    has thousands, `p[1]` to `p[9999]`, which filled it with entries kept after the page)."""
+    tag = segment.partition("[")[0]
+    return _named_tag(tag) if "#" in tag or "." in tag else tag
 
 
 @lru_cache(maxsize=65536)
+def _named_tag(segment: str) -> str:
+    return segment.partition("#")[0].partition(".")[0]  # up to the first of them
+
+
 def furniture(segment: str) -> str | None:
     """Why an element is furniture by its tag or its class/id names (`div.share-box` -> 'share'), or None."""
+    if "#" not in segment and "." not in segment:  # a tag alone (and its index): not cached, as in _tag
+        return FURNITURE_TAGS.get(_tag(segment))
+    return _named_furniture(segment)
+
+
+@lru_cache(maxsize=65536)
+def _named_furniture(segment: str) -> str | None:
     tag = _tag(segment)
     if tag in FURNITURE_TAGS:
         return FURNITURE_TAGS[tag]

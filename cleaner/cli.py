@@ -1,10 +1,11 @@
 """The `cleaner` command: a thin shell over the library. `main(argv) -> exit code`.
 
-Exit codes: 0 all good, 1 some input failed, 2 usage error.
+Exit codes: 0 all good, 1 some input failed (or the reader of the output left before it was written), 2 usage error.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader of the output left (`cleaner clean page.html | head`): stop quietly, as other Unix tools do, with
+        # what is still buffered sent nowhere, so that Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -45,14 +56,14 @@ def main(argv: list[str] | None = None) -> int:
         return batch_cli.main(args)
     try:
         cleaner = Cleaner(disable=getattr(args, "disable", ()))
-        if args.command == "rules":
-            for rule in cleaner.rules:
-                print(f"{rule.name:16s} {rule.kind:11s} {rule.doc.splitlines()[0] if rule.doc else ''}")
-            return 0
-        doc = cleaner.clean(_read(args.file), url=args.url)
+        doc = None if args.command == "rules" else cleaner.clean(_read(args.file), url=args.url)
     except (OSError, CleanerError) as error:
         print(f"cleaner: {error}", file=sys.stderr)
         return 2 if isinstance(error, KeyError) else 1
+    if doc is None:
+        for rule in cleaner.rules:
+            print(f"{rule.name:16s} {rule.kind:11s} {rule.doc.splitlines()[0] if rule.doc else ''}")
+        return 0
     if args.command == "explain":
         _explain(doc)
         if args.html:

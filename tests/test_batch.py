@@ -252,6 +252,22 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert b"cleaning" in shown and b"9/9" in shown and b"files/s" in shown
 
 
+@pytest.mark.parametrize("command", [["clean", "PAGE"], ["explain", "PAGE"], ["rules"]])
+def test_the_command_stops_quietly_when_its_reader_leaves(command):
+    """`cleaner clean page.txt | head`: the reader may close the pipe before the output is written; the command then
+    stops without a traceback or an error message, as Unix tools do."""
+    import subprocess
+    import sys
+
+    page = min((Path(__file__).resolve().parents[1] / "fixtures" / "texts").glob("*.txt"))
+    args = [str(page) if arg == "PAGE" else arg for arg in command]
+    process = subprocess.Popen([sys.executable, "-m", "cleaner.cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader leaves before the first line
+    errors = process.stderr.read()
+    assert process.wait(timeout=120) == 1
+    assert errors == b""
+
+
 def big_jsonl(path: Path, count: int) -> Path:
     with open(path, "w", encoding="utf-8") as handle:
         for n in range(count):

@@ -95,7 +95,7 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     """
     runs = HIGH_RUN.findall(text[:200_000])
     high = sum(map(len, runs))
-    if high < 40 or high < 0.9 * _non_ascii(text[:200_000]) or high / len(runs) < 4:
+    if high < 40 or high < 0.9 * non_ascii(text[:200_000]) or high / len(runs) < 4:
         return text, None
     try:
         raw = text.encode("latin-1")
@@ -105,11 +105,11 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         fixed = raw.decode(codec, errors="replace")
         han = len(HAN.findall(fixed))
         # A scraper may have cut a few byte pairs in half; more broken bytes than that means a wrong guess.
-        if han >= 0.5 * _non_ascii(fixed) and fixed.count("\ufffd") <= 0.01 * han:
+        if han >= 0.5 * non_ascii(fixed) and fixed.count("\ufffd") <= 0.01 * han:
             return fixed, f"repaired mojibake: Latin-1 text re-read as {codec}"
     return text, None
 
 
-def _non_ascii(text: str) -> int:
+def non_ascii(text: str) -> int:
     """How many characters of `text` are not ASCII: what encoding to ASCII drops, without a list of them."""
     return len(text) - len(text.encode("ascii", "ignore"))

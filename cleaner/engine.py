@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import regex
 
 from .blocks import BEYOND_BMP, Block, bmp_class, cjk_count, count_of, text_blocks
-from .decoding import decode, repair_mojibake
+from .decoding import decode, non_ascii, repair_mojibake
 from .document import METADATA_FIELDS, Document, Metadata, Removal
 from .errors import InputError, InputTooLarge, RuleFailed, UnknownRule
 from .page import Page
@@ -221,7 +221,7 @@ def _language(text: str) -> str | None:
     sample = text[:20_000]
     least = max(0.2 * len(sample.replace(" ", "")), 10)
     # CJK characters are not ASCII: when few characters are, the CJK ones are not counted
-    if len(sample) - len(sample.encode("ascii", "ignore")) > least and (cjk := cjk_count(sample)) > least:
+    if non_ascii(sample) > least and (cjk := cjk_count(sample)) > least:
         if count_of(KANA, sample) > 0.1 * cjk:
             return "ja"
         if count_of(HANGUL, sample) > 0.5 * cjk:

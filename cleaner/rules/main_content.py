@@ -654,7 +654,7 @@ def _related_lists(page, tree, holders) -> dict[int, str]:
     """Elements that open with a related-list heading (相关推荐, Related articles) and hold a list of links."""
     found: dict[int, str] = {}
     blocks = page.blocks
-    heads = [blocks[i] for i in page.with_hits("related") if blocks[i].tokens <= 12 and not page.coverage(i, "related") < 0.4]
+    heads = [blocks[i] for i in page.with_hits("related") if blocks[i].tokens <= 12 and page.coverage(i, "related") >= 0.4]
     if not heads:  # most pages: no such heading, no tree sums
         return found
     count = tree.totals(((node, 1) for node in tree.node_of), 0)  # per node: its blocks, its link blocks, its first block

@@ -159,7 +159,7 @@ def markdown(data: dict) -> str:
              (f"Sets: {', '.join(data['sets'])}; the same pages in both modes (those with a text view). "
               "Each measure runs in a fresh process, the loaded inputs frozen out of the garbage collector's passes (gc.freeze); "
               "RSS loaded: after loading the inputs and one warm-up page; "
-              "peak RSS: the peak (ru_maxrss) during the pass, reset after loading."), ""]
+              "peak RSS: the peak (Linux's VmHWM, else ru_maxrss) during the pass, reset after loading."), ""]
     lines += [f"- {note}" for note in data["notes"]] + [""] * bool(data["notes"])
     lines += [report.table(["measure", "input", "pages", "MB", "seconds", "pages/s", "MB/s", "errors",
                             "RSS loaded MB", "peak RSS MB"], rows), "",
